@@ -1,0 +1,39 @@
+"""The check kinds: plain functions (document, params, context) -> hits.
+
+A rule in YAML names one of these kinds and gives its parameters; new rules
+are usually new YAML, not new code. Nothing here prints or reads files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from linter.checks import contact, period, percentages, structure, sums
+from linter.document import Document
+from linter.findings import Hit
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may know beyond the document and its parameters."""
+
+    year: int | None  # the report year (detected or --year)
+    regime: str
+
+
+Check = Callable[[Document, dict[str, Any], Context], Iterable[Hit]]
+
+CHECKS: dict[str, Check] = {
+    "input": lambda doc, params, ctx: (),  # raised by loaders, not by looking at text
+    "required_section": structure.required_section,
+    "declared_structure": structure.declared_structure,
+    "heading_sequence": structure.heading_sequence,
+    "title": structure.title,
+    "plan_year": structure.plan_year,
+    "sum_of_parts": sums.sum_of_parts,
+    "percentage": percentages.percentage,
+    "contact": contact.contact,
+    "statistical_period": period.statistical_period,
+}

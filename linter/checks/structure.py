@@ -1,0 +1,91 @@
+"""Check kinds about the report's parts and headings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from linter.findings import Hit
+from linter.numbers import parse_chinese_numeral
+
+if TYPE_CHECKING:
+    from linter.checks import Context
+    from linter.document import Document
+
+# "全文由…七部分组成" / "包括…五个部分" / "分为六个部分"; within one sentence.
+_DECLARED = re.compile(
+    r"(?:由|包括|包含|分为|共分|分)[^。]{0,400}?(?P<n>[一二三四五六七八九十]+|\d+)\s*个?部分"
+)
+_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,40}?(?:年度报告|年报|工作报告)")
+_TITLE_LINES = 8
+_MAX_TITLE_LENGTH = 60
+
+
+def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """The part exists as a heading at any level, or as a statement in the body."""
+    headings = [re.compile(p) for p in params["headings"]]
+    if any(p.search(h.title) for h in doc.outline.headings for p in headings):
+        return
+    for pattern in params.get("statements", ()):
+        if re.search(pattern, doc.norm):
+            return
+    yield Hit(values={"part": params.get("part", {"zh": "", "en": ""})})
+
+
+def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """"由…N部分组成" must match the number of top-level headings."""
+    top = doc.outline.top_level
+    if not top:
+        return
+    first_heading = top[0].start
+    for m in _DECLARED.finditer(doc.norm, 0, first_heading):
+        raw = m["n"]
+        declared = int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
+        if declared is None or declared == len(top):
+            return
+        yield Hit(
+            m.start("n"),
+            m.end(),
+            values={"declared": declared, "found": len(top)},
+            details={"declared": declared, "found": len(top),
+                     "headings": [h.title for h in top]},
+        )
+        return
+
+
+def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Top-level numbering runs 一、二、三… without skips or repeats."""
+    expected = 1
+    for h in doc.outline.top_level:
+        if h.number != expected:
+            yield Hit(h.start, h.end, values={"expected": expected, "found": h.number},
+                      details={"expected": expected, "found": h.number})
+        expected = h.number + 1
+
+
+def title(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """A short line near the top names the year and 年度报告."""
+    seen = 0
+    for i, line in enumerate(doc.norm_lines):
+        if i in doc.noise_lines or not line.strip():
+            continue
+        if len(line.strip()) <= _MAX_TITLE_LENGTH and _TITLE.search(line):
+            return
+        seen += 1
+        if seen >= _TITLE_LINES:
+            break
+    yield Hit()
+
+
+def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """A "20XX年工作打算" heading is about the year after the report year."""
+    if ctx.year is None:
+        return
+    pattern = re.compile(params["headings"])
+    for h in doc.outline.headings:
+        m = pattern.search(h.title)
+        if m and int(m["year"]) != ctx.year + 1:
+            found = int(m["year"])
+            yield Hit(h.start, h.end, values={"found": found, "expected": ctx.year + 1},
+                      details={"found": found, "expected": ctx.year + 1})

@@ -1,0 +1,84 @@
+"""Check kind sum_of_parts: a stated total against the sum of its parts.
+
+Two sources of totals and parts: the domain partitions a rule lists (channels,
+outcomes, refusal reasons, review and litigation results), which are
+exhaustive, and generic "共N…其中a、b、c" enumerations, whose list may be
+partial. A domain partition wins where both describe the same total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from linter.arithmetic import equation, plain
+from linter.findings import Hit
+from linter.partitions import Group, Partition, find_groups
+
+if TYPE_CHECKING:
+    from linter.checks import Context
+    from linter.document import Document
+    from linter.enumerations import Enumeration
+    from linter.numbers import Quantity
+
+_GENERIC = {"zh": "分项列举", "en": "itemised list"}
+
+
+def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
+    groups = find_groups(doc, partitions) if partitions else []
+    if params["report"] == "mismatch":
+        yield from (h for g in groups if (h := _domain_hit(doc, g)))
+    if not params.get("generic"):
+        return
+    claimed = {g.total.start for g in groups}
+    for e in doc.enumerations:
+        if e.total.start not in claimed and (hit := _generic_hit(doc, e, params["report"])):
+            yield hit
+
+
+def _domain_hit(doc: Document, group: Group) -> Hit | None:
+    parts = [q for _, q in group.parts]
+    total = group.total.value
+    if not group.exact or (len(parts) < 2 and sum(q.value for q in parts) <= total):
+        return None
+    names = [name for name, _ in group.parts]
+    return _hit(doc, group.total, parts, names, group.partition.name)
+
+
+def _generic_hit(doc: Document, e: Enumeration, report: str) -> Hit | None:
+    if not e.exact or len(e.parts) < 2:
+        return None
+    total, parts_sum = e.total.value, e.parts_sum
+    wanted = parts_sum > total if report == "mismatch" else (parts_sum < total and not e.partial)
+    if not wanted:
+        return None
+    return _hit(doc, e.total, list(e.parts), [None] * len(e.parts), _GENERIC)
+
+
+def _hit(doc, total: Quantity, parts: list[Quantity], names: list[str | None], what) -> Hit | None:
+    parts_sum = sum((q.value for q in parts), start=Decimal(0))
+    if parts_sum == total.value:
+        return None
+    return Hit(
+        total.start,
+        total.end,
+        values={
+            "total": total.value,
+            "sum": parts_sum,
+            "difference": abs(total.value - parts_sum),
+            "what": what,
+            "arithmetic": equation([q.value for q in parts], total.value),
+        },
+        details={
+            "total": plain(total.value),
+            "sum": plain(parts_sum),
+            "partition": what["en"],
+            "parts": [
+                {"name": name, "value": plain(q.value), "line": doc.span(q.start, q.end).line}
+                for name, q in zip(names, parts, strict=True)
+            ],
+            "arithmetic": equation([q.value for q in parts], total.value),
+        },
+    )

@@ -1,0 +1,166 @@
+"""Command line: ogilint check / rules / explain.
+
+The CLI parses options, expands paths, loads inputs, calls the engine and
+hands the records to a formatter. Exit codes: 0 nothing at or above
+--fail-on; 1 findings at or above it; 2 usage, rule-file or input errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Compliance linter for government information-disclosure annual reports "
+    "(政府信息公开工作年度报告).",
+)
+
+REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
+
+
+def _fail(message: str) -> typer.Exit:
+    print(f"ogilint: error: {message}", file=sys.stderr)
+    return typer.Exit(2)
+
+
+def _split(values: list[str] | None) -> frozenset[str]:
+    return frozenset(v.strip() for value in values or () for v in value.split(",") if v.strip())
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files as given; folders recursed for report files, in a stable order."""
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if raw != "-" and p.is_dir():
+            out.extend(str(f) for f in sorted(p.rglob("*"))
+                       if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+        else:
+            out.append(raw)
+    return out
+
+
+def _load_packs(rules: Path | None):
+    from linter.rulebook import RuleFileError, extra_rules, shipped_packs
+
+    try:
+        return shipped_packs(), tuple(extra_rules(rules)) if rules else ()
+    except RuleFileError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _check_one(path: str, stdin_name: str | None, packs, settings):
+    from linter.engine import check_document, input_error
+    from linter.loaders import InputError, load_bytes, load_path
+
+    shown = stdin_name or "<stdin>" if path == "-" else path
+    try:
+        doc = load_bytes(sys.stdin.buffer.read(), shown) if path == "-" else load_path(path)
+    except InputError as exc:
+        return input_error(shown, str(exc), packs, settings)
+    return check_document(doc, packs, settings)
+
+
+def _known_ids(packs, extra) -> set[str]:
+    return {r.id for p in packs for r in p.rules} | {r.id for r in extra}
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders; - reads stdin.")],
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output: Annotated[Path | None, typer.Option(help="Write the report to FILE.")] = None,
+    select: Annotated[list[str] | None, typer.Option(help="Only these rule ids.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Not these rule ids.")] = None,
+    fail_on: Annotated[str, typer.Option(help="error, warning or info.")] = "error",
+    regime: Annotated[str, typer.Option(help="auto or a pack name (ogi-2008, …).")] = "auto",
+    year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
+    rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
+    lang: Annotated[str, typer.Option(help="Message language: zh or en.")] = "zh",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only findings.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
+    stdin_filename: Annotated[str | None, typer.Option(help="Name for - input.")] = None,
+) -> None:
+    """Check reports and print what the regulation requires and they lack."""
+    from linter.engine import Settings
+    from linter.findings import SEVERITY_RANK
+    from linter.formatters import FORMATS, FormatOptions, render
+    from linter.regimes import UnknownRegime
+
+    if output_format not in FORMATS:
+        raise _fail(f"unknown format {output_format!r}; choose {', '.join(FORMATS)}")
+    if fail_on not in SEVERITY_RANK:
+        raise _fail(f"--fail-on must be one of error, warning, info (got {fail_on!r})")
+    if lang not in ("zh", "en"):
+        raise _fail(f"--lang must be zh or en (got {lang!r})")
+    packs, extra = _load_packs(rules)
+    chosen, dropped = _split(select), _split(ignore)
+    unknown = (chosen | dropped) - _known_ids(packs, extra)
+    if unknown:
+        raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
+    settings = Settings(lang=lang, select=chosen, ignore=dropped, regime=regime, year=year,
+                        extra_rules=extra)
+    try:
+        results = [_check_one(p, stdin_filename, packs, settings) for p in expand_paths(paths)]
+    except UnknownRegime as exc:
+        raise _fail(str(exc)) from None
+    color = (output is None and not no_color and "NO_COLOR" not in os.environ
+             and sys.stdout.isatty() and output_format == "text")
+    text = render(output_format, results, FormatOptions(lang=lang, color=color, quiet=quiet))
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    raise typer.Exit(_exit_code(results, fail_on))
+
+
+def _exit_code(results, fail_on: str) -> int:
+    if any(r.input_error for r in results):
+        return 2
+    failing = any(f.at_least(fail_on) for r in results for f in r.findings)
+    return 1 if failing else 0
+
+
+@app.command("rules")
+def list_rules(
+    lang: Annotated[str, typer.Option(help="zh or en.")] = "zh",
+    rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
+) -> None:
+    """List every rule: id, severity, title, pack."""
+    from rich.console import Console
+    from rich.table import Table
+
+    packs, extra = _load_packs(rules)
+    table = Table("id", "severity", "title", "pack")
+    seen: set[tuple[str, str]] = set()
+    for rule in [r for p in packs for r in p.rules] + list(extra):
+        if (rule.id, rule.pack) not in seen:
+            seen.add((rule.id, rule.pack))
+            table.add_row(rule.id, rule.severity, rule.title[lang], rule.pack)
+    Console().print(table)
+
+
+@app.command()
+def explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. total-mismatch.")],
+    lang: Annotated[str, typer.Option(help="zh or en.")] = "zh",
+) -> None:
+    """What a rule checks, the article behind it, and its examples."""
+    from linter.explain import explain_rule
+
+    packs, _ = _load_packs(None)
+    matches = [r for p in packs for r in p.rules if r.id == rule_id]
+    if not matches:
+        raise _fail(f"unknown rule id {rule_id!r} (see 'ogilint rules')")
+    packs_of = sorted({r.pack for r in matches})
+    sys.stdout.write(explain_rule(matches[0], packs_of, lang))
+
+
+def main() -> None:
+    app()

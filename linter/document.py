@@ -1,0 +1,152 @@
+"""The document every check reads: source text, lines, normalised view, blocks.
+
+A loader builds one `Document` whatever the container (text, web page, Word,
+PDF). Checks only see the normalised text (`norm`), its lines and the
+derived structures (quantities, sections); they never know which loader ran.
+Locations are computed here and nowhere else: a span of `norm` maps back to
+the line and column of the extracted text and, through the blocks, to the
+page, paragraph or table cell of the original file.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from linter.normalise import normalise
+
+if TYPE_CHECKING:
+    from linter.enumerations import Enumeration
+    from linter.numbers import Quantity
+    from linter.sections import Outline
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or table of the source, as a range of extracted lines.
+
+    `location` holds the native position ({"page": 3}, {"paragraph": 12},
+    {"table": 1, "row": 4, "cell": 2}); it is empty for plain text.
+    """
+
+    kind: str  # "paragraph" | "table"
+    first_line: int  # 0-based, inclusive
+    last_line: int  # 0-based, inclusive
+    location: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Span:
+    """1-based line and column (in characters) of a range of the extracted text."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """Extracted text of one report and everything derived from it."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    blocks: tuple[Block, ...] = ()
+    # What the loader knows of the file itself (format, page count, …).
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def _normalised(self):
+        return normalise(self.text)
+
+    @cached_property
+    def norm(self) -> str:
+        """The normalised text (NFKC, simplified, number gaps removed)."""
+        return self._normalised.text
+
+    @cached_property
+    def norm_lines(self) -> list[str]:
+        return self.norm.split("\n")
+
+    @cached_property
+    def norm_line_starts(self) -> list[int]:
+        return _line_starts(self.norm)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return _line_starts(self.text)
+
+    # -- locations ---------------------------------------------------------
+
+    def source_offset(self, norm_index: int) -> int:
+        """Index in `text` of the source character behind `norm[norm_index]`."""
+        index = self._normalised.source_index
+        if not index:
+            return 0
+        return index[min(max(norm_index, 0), len(index) - 1)]
+
+    def norm_line_of(self, norm_index: int) -> int:
+        """0-based line of a position in the normalised text."""
+        return bisect.bisect_right(self.norm_line_starts, norm_index) - 1
+
+    def span(self, start: int, end: int) -> Span:
+        """Map a half-open range of `norm` to 1-based source line/column."""
+        first = self.source_offset(start)
+        last = self.source_offset(max(start, end - 1)) + 1
+        line, column = self._line_col(first)
+        end_line, end_column = self._line_col(last - 1)
+        return Span(line, column, end_line, end_column + 1)
+
+    def _line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def block_at(self, line: int) -> Block | None:
+        """The block holding 1-based `line`, if the loader recorded blocks."""
+        for block in self.blocks:
+            if block.first_line <= line - 1 <= block.last_line:
+                return block
+        return None
+
+    # -- derived structures (computed once, shared by all checks) ------------
+
+    @cached_property
+    def noise_lines(self) -> frozenset[int]:
+        from linter.noise import noise_lines
+
+        return noise_lines(self.norm_lines)
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        from linter.numbers import find_quantities
+
+        return find_quantities(self)
+
+    @cached_property
+    def outline(self) -> Outline:
+        from linter.sections import build_outline
+
+        return build_outline(self)
+
+    @cached_property
+    def enumerations(self) -> list[Enumeration]:
+        from linter.enumerations import find_enumerations
+
+        return find_enumerations(self)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts

@@ -1,0 +1,200 @@
+"""Generic enumerations in prose: "共N件，其中a件、b件、c件".
+
+The total is the last figure before 其中 (in the same sentence, or in the
+sentence before when 其中 opens a new one), or the figure of "在答复的84件申请中,"
+/ "其余982件中,". The parts are the figures after it up to the end of the
+sentence. Real reports need three refinements, each seen in the corpus:
+
+* items separated by ；are read one clause at a time, and the list stops once
+  the parts reach the total ("其中…13条、17条、5条、25条；公开慈善…6条");
+* a clause holding a new 其中 starts a new enumeration;
+* two totals split in parallel ("制发737件，主动公开695件。其中市级制发221件，
+  主动公开187件；各县制发516件，主动公开508件") are read column by column when
+  that is what makes the figures agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from linter.document import Document
+    from linter.numbers import Quantity
+
+_SENTENCE_END = re.compile(r"[。!?]")
+_TRIGGER_AFTER_FIGURE = re.compile(r"^[^,。;!?:]{0,6}?中[,:]")
+# 等 closing a list ("…等方式", "A、B等3件") makes it open-ended; 等 inside one item
+# ("处罚决定书等信息72条") does not.
+_PARTIAL = re.compile(r"等(?:[。,;)、]|$|方式|方面|形式|渠道|途径|内容|情形|\d)")
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """A stated total and the figures given as its parts."""
+
+    total: Quantity
+    parts: tuple[Quantity, ...]
+    body_start: int  # where the parts begin in Document.norm
+    body_end: int
+    partial: bool  # the list says 等 (and so on): it need not be exhaustive
+
+    @property
+    def exact(self) -> bool:
+        return not self.total.approx and not any(p.approx for p in self.parts)
+
+    @property
+    def parts_sum(self):
+        return sum((p.value for p in self.parts), start=self.total.value * 0)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    head: tuple[Quantity, ...]  # figures that may be the total, in order
+    start: int  # where the trigger itself begins (其中, or the figure of "N件中,")
+    body_start: int
+    body_end: int
+
+
+def _counts(qs: list[Quantity], start: int, end: int) -> list[Quantity]:
+    return [q for q in qs if start <= q.start and q.end <= end and q.kind != "percent"]
+
+
+def _sentence_bounds(line: str, pos: int) -> tuple[int, int]:
+    """Start and end (in the line) of the sentence holding `pos`."""
+    start = 0
+    for m in _SENTENCE_END.finditer(line, 0, pos):
+        start = m.end()
+    m = _SENTENCE_END.search(line, pos)
+    return start, (m.start() if m else len(line))
+
+
+def _head_of(doc: Document, line_no: int, trigger: int, qs: list[Quantity]) -> tuple[Quantity, ...]:
+    """Candidate totals of the 其中 at `trigger` (an offset within the line)."""
+    line = doc.norm_lines[line_no]
+    base = doc.norm_line_starts[line_no]
+    start, _ = _sentence_bounds(line, trigger)
+    head = line[start:trigger]
+    own = head.rsplit("其中", 1)[-1] if "其中" in head else head
+    offset = start + len(head) - len(own)
+    figures = _counts(qs, base + offset, base + trigger)
+    if figures or start == 0:
+        return tuple(figures)
+    # 其中 opens a sentence: the total closes the previous one, before its own 其中.
+    prev_start, _ = _sentence_bounds(line, start - 1)
+    previous = line[prev_start : start - 1]
+    own = previous.split("其中", 1)[0]
+    return tuple(_counts(qs, base + prev_start, base + prev_start + len(own)))
+
+
+def _triggers(doc: Document, line_no: int, qs: list[Quantity]) -> list[_Trigger]:
+    line = doc.norm_lines[line_no]
+    base = doc.norm_line_starts[line_no]
+    found = []
+    for m in re.finditer("其中", line):
+        _, end = _sentence_bounds(line, m.end())
+        head = _head_of(doc, line_no, m.start(), qs)
+        found.append(_Trigger(head, base + m.start(), base + m.end(), base + end))
+    for q in qs:
+        if q.kind == "percent":
+            continue
+        local = q.end - base
+        after = _TRIGGER_AFTER_FIGURE.match(line, local)
+        if after:
+            _, end = _sentence_bounds(line, after.end())
+            found.append(_Trigger((q,), q.start, base + after.end(), base + end))
+    return sorted(found, key=lambda t: t.body_start)
+
+
+def _clauses(doc: Document, trigger: _Trigger, nested: list[int]) -> list[tuple[int, int]]:
+    """The ；-clauses of a body, cut before the first clause holding a new trigger."""
+    text = doc.norm[trigger.body_start : trigger.body_end]
+    clauses = []
+    start = trigger.body_start
+    for piece in text.split(";"):
+        end = start + len(piece)
+        if clauses and any(start <= n < end for n in nested):
+            break
+        clauses.append((start, end))
+        start = end + 1
+    first_start, first_end = clauses[0]
+    cut = [n for n in nested if first_start <= n < first_end]
+    if cut:
+        clauses[0] = (first_start, min(cut))
+    return clauses
+
+
+def _single_column(total: Quantity, clause_figures: list[list[Quantity]], by_clause: bool):
+    """Parts of `total`: the first clause, then further ；-items while they fit.
+
+    A later item that would take the sum past the total is taken to start
+    something else ("…40次;发布稿件510篇"), so only the first clause can
+    overshoot.
+    """
+    parts: list[Quantity] = []
+    for i, figures in enumerate(clause_figures):
+        same_kind = [q for q in figures if q.kind == total.kind]
+        if by_clause and len(same_kind) == 1:
+            taken = same_kind  # one figure per ；-item counts whatever its counter
+        else:
+            taken = [q for q in same_kind if q.unit == total.unit]
+        running = sum(p.value for p in parts)
+        if i > 0 and running + sum(q.value for q in taken) > total.value:
+            break
+        parts.extend(taken)
+        if not by_clause or running + sum(q.value for q in taken) >= total.value:
+            break
+    return parts
+
+
+def _columns(head: tuple[Quantity, ...], clause_figures: list[list[Quantity]]):
+    """Column-wise reading of parallel clauses, or None if the layout does not fit."""
+    widths = {len(f) for f in clause_figures}
+    if len(clause_figures) < 2 or len(widths) != 1:
+        return None
+    width = widths.pop()
+    if width < 2 or len(head) < width:
+        return None
+    totals = head[-width:]
+    columns = []
+    for j, total in enumerate(totals):
+        parts = [f[j] for f in clause_figures]
+        if any(p.unit != total.unit for p in parts):
+            return None
+        columns.append((total, parts))
+    return columns
+
+
+def _read(doc: Document, trigger: _Trigger, nested: list[int], qs: list[Quantity]):
+    if not trigger.head:
+        return []
+    clauses = _clauses(doc, trigger, nested)
+    by_clause = len(clauses) > 1
+    figures = [_counts(qs, s, e) for s, e in clauses]
+    body_end = clauses[-1][1]
+    partial = bool(_PARTIAL.search(doc.norm, trigger.body_start, body_end))
+    total = trigger.head[-1]
+    parts = _single_column(total, figures, by_clause)
+    single = Enumeration(total, tuple(parts), trigger.body_start, body_end, partial)
+    if sum(p.value for p in parts) == total.value:
+        return [single]
+    columns = _columns(trigger.head, [f for f in figures if f])
+    if columns and all(sum(p.value for p in ps) == t.value for t, ps in columns):
+        return [Enumeration(t, tuple(ps), trigger.body_start, body_end, partial)
+                for t, ps in columns]
+    return [single]
+
+
+def find_enumerations(doc: Document) -> list[Enumeration]:
+    """Every generic enumeration of the document, in text order."""
+    by_line: dict[int, list[Quantity]] = {}
+    for q in doc.quantities:
+        by_line.setdefault(q.line, []).append(q)
+    found: list[Enumeration] = []
+    for line_no, qs in by_line.items():
+        triggers = _triggers(doc, line_no, qs)
+        for t in triggers:
+            nested = [o.start for o in triggers if o.start >= t.body_start]
+            found.extend(_read(doc, t, nested, qs))
+    return found

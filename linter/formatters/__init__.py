@@ -1,0 +1,44 @@
+"""Output formats: a registry of functions from finding records to text.
+
+Each format is a module with `render(results, options) -> str`; the CLI looks
+the name up here and knows nothing of how any format looks. A new format
+(SARIF, GitHub annotations, JUnit) is a new module and one line below.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from linter.engine import FileResult
+
+FORMATS = {
+    "text": "linter.formatters.text",
+    "json": "linter.formatters.json",
+}
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    lang: str = "zh"
+    color: bool = False
+    quiet: bool = False
+
+
+def render(name: str, results: Sequence[FileResult], options: FormatOptions) -> str:
+    """The output of format `name` for `results`."""
+    return importlib.import_module(FORMATS[name]).render(results, options)
+
+
+def summary(results: Sequence[FileResult]) -> dict[str, int]:
+    """Counts shared by every format's summary."""
+    findings = [f for r in results for f in r.findings]
+    return {
+        "files": len(results),
+        "errors": sum(f.severity == "error" for f in findings),
+        "warnings": sum(f.severity == "warning" for f in findings),
+        "infos": sum(f.severity == "info" for f in findings),
+    }

@@ -1,0 +1,57 @@
+"""The JSON contract: every later format is built from the same records.
+
+    {"ogilint": "<version>",
+     "files": [{"path", "regime", "year", "encoding", "findings": [
+         {"rule", "severity", "message", "line", "column", "end_line", "end_column",
+          "section", "excerpt", "details", (+ "page" / "paragraph" / "table" / "row" / "cell")}]}],
+     "summary": {"files", "errors", "warnings", "infos"}}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from linter import __version__
+from linter.formatters import FormatOptions, summary
+
+if TYPE_CHECKING:
+    from linter.engine import FileResult
+    from linter.findings import Finding
+
+
+def finding_record(f: Finding) -> dict[str, Any]:
+    record = {
+        "rule": f.rule,
+        "severity": f.severity,
+        "message": f.message,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "section": f.section,
+        "excerpt": f.excerpt,
+        "details": f.details,
+    }
+    record.update(f.location)
+    return record
+
+
+def file_record(r: FileResult) -> dict[str, Any]:
+    return {
+        "path": r.path,
+        "regime": r.regime,
+        "year": r.year,
+        "encoding": r.encoding,
+        "findings": [finding_record(f) for f in r.findings],
+    }
+
+
+def render(results: Sequence[FileResult], options: FormatOptions) -> str:
+    document = {
+        "ogilint": __version__,
+        "files": [file_record(r) for r in results],
+        "summary": summary(results),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"

@@ -1,0 +1,99 @@
+"""The annotated report a drafter acts on.
+
+For each file: whole-report findings first, then each finding with its
+place, the section it sits in, the source line with the span underlined, and
+for a sum the arithmetic. A summary closes the output. Colour only when the
+CLI says the output is a terminal.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from linter.formatters import FormatOptions, summary
+
+if TYPE_CHECKING:
+    from linter.engine import FileResult
+    from linter.findings import Finding
+
+_COLOURS = {"error": "31;1", "warning": "33;1", "info": "36", "dim": "2", "mark": "35;1"}
+
+LABELS = {
+    "zh": {
+        "error": "错误", "warning": "警告", "info": "提示", "section": "所在部分",
+        "report": "全文", "summary": "共检查 {files} 个文件:{errors} 个错误,{warnings} 个警告,{infos} 个提示",
+        "clean": "未发现问题", "page": "第{page}页", "paragraph": "第{paragraph}段",
+        "table": "表{table}", "year": "{year}年",
+    },
+    "en": {
+        "error": "error", "warning": "warning", "info": "info", "section": "section",
+        "report": "whole report", "summary": "{files} file(s) checked: {errors} error(s), "
+        "{warnings} warning(s), {infos} info", "clean": "no problems found",
+        "page": "page {page}", "paragraph": "paragraph {paragraph}", "table": "table {table}",
+        "year": "{year}",
+    },
+}
+
+
+def _paint(text: str, style: str, options: FormatOptions) -> str:
+    return f"\033[{_COLOURS[style]}m{text}\033[0m" if options.color else text
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of `text`: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _native(f: Finding, labels: dict[str, str]) -> str:
+    parts = [labels[k].format(**f.location) for k in ("page", "paragraph", "table")
+             if k in f.location]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _finding(f: Finding, options: FormatOptions) -> list[str]:
+    labels = LABELS[options.lang]
+    where = f"{f.path}:{f.line}:{f.column}" if not f.whole_report else f"{f.path}:{f.line}"
+    head = (f"{where}{_native(f, labels)}: {_paint(labels[f.severity], f.severity, options)} "
+            f"[{f.rule}] {f.message}")
+    lines = [head]
+    if f.whole_report:
+        lines.append(_paint(f"    ({labels['report']})", "dim", options))
+        return lines
+    if f.section:
+        lines.append(_paint(f"    {labels['section']}: {f.section}", "dim", options))
+    if f.excerpt:
+        gutter = f"    {f.line} | "
+        lines.append(gutter + f.excerpt)
+        lead = display_width(f.excerpt[: f.excerpt_offset])
+        length = f.end_column - f.column if f.end_line == f.line else 1
+        mark = "^" * max(1, display_width(f.excerpt[f.excerpt_offset : f.excerpt_offset + length]))
+        lines.append(" " * (len(gutter) - 2) + "| " + " " * lead + _paint(mark, "mark", options))
+    arithmetic = f.details.get("arithmetic")
+    if arithmetic:
+        lines.append(f"    {arithmetic}")
+    return lines
+
+
+def _summary(results: Sequence[FileResult], options: FormatOptions) -> list[str]:
+    counts = summary(results)
+    lines = [LABELS[options.lang]["summary"].format(**counts)]
+    per_rule = Counter(f.rule for r in results for f in r.findings)
+    if per_rule:
+        lines.append("  " + " · ".join(f"{rule} {n}" for rule, n in sorted(per_rule.items())))
+    return lines
+
+
+def render(results: Sequence[FileResult], options: FormatOptions) -> str:
+    out: list[str] = []
+    for r in results:
+        if not r.findings:
+            continue
+        for f in r.findings:
+            out.extend(_finding(f, options))
+            out.append("")
+    if not options.quiet or any(r.findings for r in results):
+        out.extend(_summary(results, options))
+    return "\n".join(out) + ("\n" if out else "")

@@ -1,0 +1,77 @@
+"""Plain text (.txt, .md, stdin) in any encoding Chinese offices use.
+
+BOMs decide first; then strict UTF-8; then charset-normalizer's best guess,
+read with GB18030 when it guesses GB2312 or GBK (GB18030 is their superset,
+and offices mix the three). CRLF and CR become LF so lines count as an editor
+counts them.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from linter.document import Document
+from linter.loaders import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of `data` and the name of its encoding."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {encoding} text after its byte-order mark") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _detect(data)
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("binary or unknown encoding (not text)")
+    encoding = best.encoding.lower().replace("_", "")
+    if encoding in _GB_FAMILY:
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            pass
+    return str(best), best.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    return "\x00" in sample or control > len(sample) * 0.05
+
+
+def to_text(data: bytes) -> tuple[str, str]:
+    """Decoded text with LF line ends, and its encoding; refuses binary data."""
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("binary file (contains NUL bytes), not a text report")
+    text, encoding = decode(data)
+    if _looks_binary(text):
+        raise InputError("binary file, not a text report")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError("empty file (no text)")
+    return text, encoding
+
+
+def load(data: bytes, path: str) -> Document:
+    text, encoding = to_text(data)
+    return Document(path=path, text=text, encoding=encoding, meta={"format": "text"})

@@ -1,0 +1,39 @@
+"""Rendering a rule's message template in the user's language."""
+
+from __future__ import annotations
+
+import string
+from decimal import Decimal
+from typing import Any
+
+
+def format_value(value: Any, lang: str) -> str:
+    """A placeholder value as text: numbers without trailing zeros, texts in `lang`."""
+    if isinstance(value, dict) and "zh" in value:
+        return str(value.get(lang) or value["zh"])
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, (list, tuple)):
+        sep = "、" if lang == "zh" else ", "
+        return sep.join(format_value(v, lang) for v in value)
+    return str(value)
+
+
+def format_decimal(value: Decimal) -> str:
+    """1411 for Decimal('1411'), 125.34 for Decimal('125.340'), never 1.411E+3."""
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    text = format(value.normalize(), "f")
+    return text
+
+
+class _Values(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: dict[str, str], values: dict[str, Any], lang: str) -> str:
+    """Fill the `lang` template of a rule text with `values`."""
+    text = template.get(lang) or template["zh"]
+    rendered = _Values({k: format_value(v, lang) for k, v in values.items()})
+    return string.Formatter().vformat(text, (), rendered)

@@ -1,0 +1,151 @@
+"""Domain partitions: totals whose parts are named by the regulation.
+
+Every application has exactly one channel (当面/传真/网络/信函) and one
+outcome (已主动公开/同意公开/…), every refusal one reason, every review or
+lawsuit one result (维持/纠错/其他). A rule lists such partitions in YAML: a
+pattern for the total's label, one pattern per part, and what ends the list.
+Here the document's figures are labelled and grouped: each group is a total
+and the parts that follow it, up to the next total, a figure matching
+`until`, or the end of the top-level section.
+
+A figure's label is the text between it and the previous figure on its line
+(at most `_LABEL_REACH` characters, and not past a 。 or ；), so "…申请形式上,当面申请247件,传真申请50件"
+labels 247 as 当面 and 50 as 传真.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from linter.document import Document
+    from linter.numbers import Quantity
+
+_LABEL_REACH = 40
+_CLAUSE_END = re.compile(r"[。;!?]")
+
+
+@dataclass(frozen=True)
+class Partition:
+    name: dict[str, str]
+    total: re.Pattern[str]
+    units: tuple[str, ...]
+    until: re.Pattern[str] | None
+    parts: tuple[tuple[str, re.Pattern[str]], ...]
+
+    @classmethod
+    def from_params(cls, raw: dict[str, Any]) -> Partition:
+        return cls(
+            name=raw["name"],
+            total=re.compile(raw["total"]),
+            units=tuple(raw.get("units", ())),
+            until=re.compile(raw["until"]) if raw.get("until") else None,
+            parts=tuple((name, re.compile(p)) for name, p in raw["parts"].items()),
+        )
+
+
+@dataclass(frozen=True)
+class Group:
+    """A total with the named parts stated after it."""
+
+    partition: Partition
+    total: Quantity
+    parts: tuple[tuple[str, Quantity], ...]
+
+    @property
+    def exact(self) -> bool:
+        return not self.total.approx and not any(q.approx for _, q in self.parts)
+
+
+def labels(doc: Document) -> dict[int, str]:
+    """Label text of every count, keyed by the count's start offset."""
+    out: dict[int, str] = {}
+    previous_end: dict[int, int] = {}
+    for q in doc.quantities:
+        line_start = doc.norm_line_starts[q.line]
+        start = max(previous_end.get(q.line, line_start), q.start - _LABEL_REACH)
+        # A label does not reach back past the end of a clause.
+        out[q.start] = _CLAUSE_END.split(doc.norm[start : q.start])[-1]
+        previous_end[q.line] = q.end
+    return out
+
+
+def _best_part(partition: Partition, label: str) -> tuple[str, tuple[int, int]] | None:
+    """The part whose pattern matches closest to the figure, with (match end, length)."""
+    best: tuple[str, int, int] | None = None
+    for name, pattern in partition.parts:
+        last = None
+        for last in pattern.finditer(label):  # noqa: B007 - the last match is wanted
+            pass
+        if last is None:
+            continue
+        key = (last.end(), last.end() - last.start())
+        if best is None or key > (best[1], best[2]):
+            best = (name, *key)
+    return (best[0], (best[1], best[2])) if best else None
+
+
+def _assign_parts(doc: Document, partitions: list[Partition], label_of: dict[int, str]):
+    """For each count, the (partition index -> part name) it is a part of.
+
+    Across partitions the closest match wins, then the longest ("不同意公开答复中,
+    涉及个人隐私的1件" is a refusal reason, not an outcome; "法律法规规定的其他情形"
+    is a refusal reason, not 其他); equal matches (维持 in review and in
+    litigation) go to both, and the grouping keeps them apart.
+    """
+    assigned: dict[int, dict[int, str]] = {}
+    for q in doc.quantities:
+        if q.kind == "percent":
+            continue
+        label = label_of[q.start]
+        matches = {i: m for i, p in enumerate(partitions) if (m := _best_part(p, label))}
+        if not matches:
+            continue
+        reach = max(key for _, key in matches.values())
+        assigned[q.start] = {i: name for i, (name, key) in matches.items() if key == reach}
+    return assigned
+
+
+def _in_enumeration_body(doc: Document, q: Quantity) -> bool:
+    return any(e.body_start <= q.start < e.body_end for e in doc.enumerations)
+
+
+def find_groups(doc: Document, partitions: list[Partition]) -> list[Group]:
+    """Totals with their stated parts, for every partition."""
+    label_of = labels(doc)
+    assigned = _assign_parts(doc, partitions, label_of)
+    groups: list[Group] = []
+    for index, partition in enumerate(partitions):
+        groups.extend(_groups_of(doc, index, partition, label_of, assigned))
+    return sorted(groups, key=lambda g: g.total.start)
+
+
+def _is_total(doc: Document, q: Quantity, partition: Partition, label: str, is_part: bool) -> bool:
+    if is_part or q.kind == "percent" or (partition.units and q.unit not in partition.units):
+        return False
+    return bool(partition.total.search(label)) and not _in_enumeration_body(doc, q)
+
+
+def _groups_of(doc, index, partition, label_of, assigned):
+    total = None
+    parts: dict[str, Quantity] = {}
+    section = None
+    for q in doc.quantities:
+        if q.kind == "percent":
+            continue
+        label = label_of[q.start]
+        here = doc.outline.top_section_of(q.line)
+        part = assigned.get(q.start, {}).get(index)
+        starts_new = _is_total(doc, q, partition, label, part is not None)
+        stops = partition.until is not None and partition.until.search(label) and part is None
+        if here != section or starts_new or stops:
+            if total is not None and parts:
+                yield Group(partition, total, tuple(parts.items()))
+            total, parts, section = (q if starts_new else None), {}, here
+            continue
+        if total is not None and part is not None and part not in parts:
+            parts[part] = q
+    if total is not None and parts:
+        yield Group(partition, total, tuple(parts.items()))

@@ -1,0 +1,214 @@
+"""Rule packs: YAML files validated by rules/schema.json when they load.
+
+A pack file names its pack, the report years it covers, the files it
+includes (rules shared by several packs live once, in common.yaml) and its
+rules. Any error in a rule file stops the run with the file, the line and
+what is wrong, e.g. ``rules/x.yaml:12: 'severity' must be one of …``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SEVERITIES = ("info", "warning", "error")
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be used; str() is the one-line message."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    title: dict[str, str]
+    message: dict[str, str]
+    regulation: dict[str, str]
+    check: str
+    params: dict[str, Any]
+    examples: dict[str, list[Any]]
+    description: dict[str, str] | None
+    pack: str
+    source: str  # file:line of the rule's entry, for error messages and `explain`
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    title: dict[str, str]
+    regulation: dict[str, str]
+    years: tuple[int, int] | None
+    rules: tuple[Rule, ...] = field(default=())
+
+    def covers(self, year: int) -> bool:
+        return self.years is not None and self.years[0] <= year <= self.years[1]
+
+
+def rules_dir() -> Path:
+    """The shipped rule packs: inside the wheel, or at the top of a checkout."""
+    packaged = Path(__file__).with_name("rules")
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rules"
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema = json.loads((rules_dir() / "schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _node_at(node: yaml.Node, path: list[Any]) -> yaml.Node:
+    """The YAML node at a JSON path, as deep as the path can be followed."""
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if k.value == key]
+            if not match:
+                return node
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            return node
+    return node
+
+
+def _schema_message(error) -> str:
+    import jsonschema
+
+    best = jsonschema.exceptions.best_match([error])
+    where = best.path[-1] if best.path else None
+    if best.validator == "enum":
+        allowed = ", ".join(repr(v) for v in best.validator_value)
+        return f"{where!r} must be one of {allowed}" if where else best.message
+    if best.validator == "required":
+        return best.message.replace("is a required property", "is required")
+    if best.validator == "additionalProperties":
+        return best.message
+    return f"{where!r}: {best.message}" if where is not None else best.message
+
+
+def _load_yaml(path: Path) -> tuple[Any, yaml.Node]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"{path}: cannot read rule file: {exc}") from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RuleFileError(f"{path}{line}: invalid YAML: {problem}") from exc
+    if node is None:
+        raise RuleFileError(f"{path}:1: empty rule file")
+    return data, node
+
+
+def _validate(path: Path, data: Any, node: yaml.Node) -> None:
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        # Deepest first: it names the key that is actually wrong.
+        error = max(errors, key=lambda e: len(e.absolute_path))
+        line = _node_at(node, list(error.absolute_path)).start_mark.line + 1
+        raise RuleFileError(f"{path}:{line}: {_schema_message(error)}")
+    for i, entry in enumerate(data["rules"]):
+        _check_regexes(path, node, ["rules", i], entry)
+
+
+def _check_regexes(path: Path, node: yaml.Node, where: list[Any], value: Any) -> None:
+    """Every pattern-valued parameter must compile; say where it does not."""
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            _check_regexes(path, node, [*where, key], sub)
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            _check_regexes(path, node, [*where, i], sub)
+    elif isinstance(value, str) and _is_pattern_key(where):
+        try:
+            re.compile(value)
+        except re.error as exc:
+            line = _node_at(node, where).start_mark.line + 1
+            raise RuleFileError(f"{path}:{line}: bad regular expression {value!r}: {exc}") from exc
+
+
+def _is_pattern_key(where: list[Any]) -> bool:
+    keys = [k for k in where if isinstance(k, str)]
+    return "params" in keys and keys[-1] not in ("report", "zh", "en") and "units" not in keys
+
+
+def _rules_of(path: Path, data: dict[str, Any], node: yaml.Node, pack: str) -> list[Rule]:
+    rules = []
+    for i, entry in enumerate(data["rules"]):
+        line = _node_at(node, ["rules", i]).start_mark.line + 1
+        rules.append(
+            Rule(
+                id=entry["id"],
+                severity=entry["severity"],
+                title=entry["title"],
+                message=entry["message"],
+                regulation=entry["regulation"],
+                check=entry["check"],
+                params=entry.get("params") or {},
+                examples=entry.get("examples") or {},
+                description=entry.get("description"),
+                pack=pack,
+                source=f"{path.name}:{line}",
+            )
+        )
+    return rules
+
+
+def load_file(path: Path, pack: str | None = None, seen: frozenset[Path] = frozenset()) -> Pack:
+    """Load and validate one rule file and the files it includes."""
+    resolved = path.resolve()
+    if resolved in seen:
+        raise RuleFileError(f"{path}:1: include cycle")
+    data, node = _load_yaml(path)
+    _validate(path, data, node)
+    name = pack or data["pack"]
+    rules: list[Rule] = []
+    for i, included in enumerate(data.get("include", [])):
+        target = path.parent / included
+        if not target.is_file():
+            line = _node_at(node, ["include", i]).start_mark.line + 1
+            raise RuleFileError(f"{path}:{line}: included file {included!r} not found")
+        rules.extend(load_file(target, name, seen | {resolved}).rules)
+    rules.extend(_rules_of(path, data, node, name))
+    _check_unique(path, rules)
+    years = data.get("years")
+    span = (years["from"], years.get("to", 9999)) if years else None
+    empty = {"zh": name, "en": name}
+    return Pack(name, data.get("title", empty), data.get("regulation", empty), span, tuple(rules))
+
+
+def _check_unique(path: Path, rules: list[Rule]) -> None:
+    seen: dict[str, str] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleFileError(f"{path}: rule {rule.id!r} defined twice ({seen[rule.id]}, {rule.source})")
+        seen[rule.id] = rule.source
+
+
+@lru_cache(maxsize=1)
+def shipped_packs() -> tuple[Pack, ...]:
+    """Every pack shipped with ogilint (files with a `years` range, plus common)."""
+    return tuple(load_file(p) for p in sorted(rules_dir().glob("*.yaml")))
+
+
+def extra_rules(directory: Path) -> list[Rule]:
+    """Rules from a user's --rules DIR (every *.yaml / *.yml in it)."""
+    if not directory.is_dir():
+        raise RuleFileError(f"{directory}: --rules must be a directory of rule files")
+    rules: list[Rule] = []
+    for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
+        rules.extend(load_file(path).rules)
+    return rules

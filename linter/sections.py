@@ -1,0 +1,126 @@
+"""Headings and the section tree of a report.
+
+Real reports number their headings 一、 / (一) or （一） / 1. 1、 1． / (1),
+indent them, and often run the first sentence of the body on after the
+heading ("(一)申请情况。全市…"). The heading's title is the text up to the
+first full stop. Page noise is never a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from linter.numbers import parse_chinese_numeral
+
+if TYPE_CHECKING:
+    from linter.document import Document
+
+_CN = "[一二三四五六七八九十]+"
+_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^\s*(?P<num>{_CN})\s*[、.]\s*(?P<rest>.*)$")),
+    (1, re.compile(rf"^\s*第(?P<num>{_CN})部分\s*[、.:]?\s*(?P<rest>.*)$")),
+    (2, re.compile(rf"^\s*\(\s*(?P<num>{_CN})\s*\)\s*[、.]?\s*(?P<rest>.*)$")),
+    (3, re.compile(r"^\s*(?P<num>\d{1,2})\s*[、.](?!\d)\s*(?P<rest>.*)$")),
+    (4, re.compile(r"^\s*\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<rest>.*)$")),
+)
+# A heading title ends at the first full stop; one without a stop that runs
+# on for longer than this is a body paragraph that happens to start "1、".
+_MAX_UNSTOPPED_TITLE = 60
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1 = 一、, 2 = (一), 3 = 1., 4 = (1)
+    number: int
+    title: str  # normalised title text, without the number
+    line: int  # 0-based line
+    start: int  # offset of the heading in Document.norm
+    end: int  # end of the title in Document.norm
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+
+@dataclass
+class Section:
+    heading: Heading | None  # None for the preamble before the first heading
+    first_line: int
+    last_line: int
+    children: list[Section] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Outline:
+    headings: tuple[Heading, ...]
+    line_count: int
+
+    @property
+    def top_level(self) -> tuple[Heading, ...]:
+        return tuple(h for h in self.headings if h.level == 1)
+
+    def top_section_of(self, line: int) -> Heading | None:
+        """The top-level heading whose section holds 0-based `line`."""
+        current = None
+        for h in self.top_level:
+            if h.line > line:
+                break
+            current = h
+        return current
+
+    def enclosing(self, line: int) -> Heading | None:
+        """The deepest heading whose section holds 0-based `line`."""
+        current = None
+        for h in self.headings:
+            if h.line > line:
+                break
+            current = h
+        return current
+
+    def section_range(self, heading: Heading) -> tuple[int, int]:
+        """0-based first and last line of the section under `heading`."""
+        after = [h.line for h in self.headings if h.line > heading.line and h.level <= heading.level]
+        return heading.line, (after[0] - 1 if after else self.line_count - 1)
+
+
+def parse_heading(line: str) -> tuple[int, int, str, int] | None:
+    """(level, number, title, title end in the line) of a heading line, else None."""
+    for level, pattern in _LEVELS:
+        m = pattern.match(line)
+        if not m:
+            continue
+        raw = m["num"]
+        number = int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
+        if number is None:
+            continue
+        rest = m["rest"]
+        stop = re.search(r"[。!?]", rest)
+        if stop:
+            title = rest[: stop.start()]
+        elif len(rest) <= _MAX_UNSTOPPED_TITLE:
+            title = rest
+        else:
+            return None
+        title = title.strip().rstrip(":;,")
+        if not title:
+            continue
+        return level, number, title, m.start("rest") + len(title)
+    return None
+
+
+def build_outline(doc: Document) -> Outline:
+    """All headings of `doc`, in order."""
+    headings = []
+    starts = doc.norm_line_starts
+    for i, line in enumerate(doc.norm_lines):
+        if i in doc.noise_lines or not line.strip():
+            continue
+        parsed = parse_heading(line)
+        if parsed is None:
+            continue
+        level, number, title, title_end = parsed
+        lead = len(line) - len(line.lstrip())
+        headings.append(Heading(level, number, title, i, starts[i] + lead, starts[i] + title_end))
+    return Outline(tuple(headings), len(doc.norm_lines))
