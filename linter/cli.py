@@ -39,8 +39,11 @@ def expand_paths(paths: list[str]) -> list[str]:
     for raw in paths:
         p = Path(raw)
         if raw != "-" and p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*"))
-                       if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+            out.extend(
+                str(f)
+                for f in sorted(p.rglob("*"))
+                if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
+            )
         else:
             out.append(raw)
     return out
@@ -104,14 +107,20 @@ def check(
     unknown = (chosen | dropped) - _known_ids(packs, extra)
     if unknown:
         raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
-    settings = Settings(lang=lang, select=chosen, ignore=dropped, regime=regime, year=year,
-                        extra_rules=extra)
+    settings = Settings(
+        lang=lang, select=chosen, ignore=dropped, regime=regime, year=year, extra_rules=extra
+    )
     try:
         results = [_check_one(p, stdin_filename, packs, settings) for p in expand_paths(paths)]
     except UnknownRegime as exc:
         raise _fail(str(exc)) from None
-    color = (output is None and not no_color and "NO_COLOR" not in os.environ
-             and sys.stdout.isatty() and output_format == "text")
+    color = (
+        output is None
+        and not no_color
+        and "NO_COLOR" not in os.environ
+        and sys.stdout.isatty()
+        and output_format == "text"
+    )
     text = render(output_format, results, FormatOptions(lang=lang, color=color, quiet=quiet))
     if output:
         output.write_text(text, encoding="utf-8")

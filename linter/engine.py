@@ -74,17 +74,31 @@ def input_error(path: str, reason: str, packs: tuple[Pack, ...], settings: Setti
     """The result for a file that could not be read: one input-error finding."""
     rule = next((r for p in packs for r in p.rules if r.id == INPUT_ERROR_RULE), None)
     message = render(rule.message, {"reason": reason}, settings.lang) if rule else reason
-    finding = Finding(path=path, rule=INPUT_ERROR_RULE, severity="error", message=message,
-                      line=1, column=1, end_line=1, end_column=1, whole_report=True,
-                      details={"reason": reason})
+    finding = Finding(
+        path=path,
+        rule=INPUT_ERROR_RULE,
+        severity="error",
+        message=message,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        whole_report=True,
+        details={"reason": reason},
+    )
     return FileResult(path, None, settings.year, None, (finding,))
 
 
 def to_finding(doc: Document, rule: Rule, hit: Hit, lang: str) -> Finding:
     """Name, place and word a check's hit."""
     message = render(rule.message, hit.values, lang)
-    common = {"path": doc.path, "rule": rule.id, "severity": rule.severity, "message": message,
-              "details": hit.details}
+    common = {
+        "path": doc.path,
+        "rule": rule.id,
+        "severity": rule.severity,
+        "message": message,
+        "details": hit.details,
+    }
     if hit.whole_report:
         return Finding(line=1, column=1, end_line=1, end_column=1, whole_report=True, **common)
     span = doc.span(hit.start, hit.end)

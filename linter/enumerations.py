@@ -181,8 +181,9 @@ def _read(doc: Document, trigger: _Trigger, nested: list[int], qs: list[Quantity
         return [single]
     columns = _columns(trigger.head, [f for f in figures if f])
     if columns and all(sum(p.value for p in ps) == t.value for t, ps in columns):
-        return [Enumeration(t, tuple(ps), trigger.body_start, body_end, partial)
-                for t, ps in columns]
+        return [
+            Enumeration(t, tuple(ps), trigger.body_start, body_end, partial) for t, ps in columns
+        ]
     return [single]
 
 

@@ -5,16 +5,32 @@ from __future__ import annotations
 from linter.rulebook import Rule
 
 _HEADINGS = {
-    "zh": {"severity": "严重程度", "packs": "规则包", "regulation": "依据", "check": "检查类型",
-           "pass": "通过示例", "fail": "不通过示例", "message": "提示信息"},
-    "en": {"severity": "severity", "packs": "packs", "regulation": "regulation", "check": "check kind",
-           "pass": "passing examples", "fail": "failing examples", "message": "message"},
+    "zh": {
+        "severity": "严重程度",
+        "packs": "规则包",
+        "regulation": "依据",
+        "check": "检查类型",
+        "pass": "通过示例",
+        "fail": "不通过示例",
+        "message": "提示信息",
+    },
+    "en": {
+        "severity": "severity",
+        "packs": "packs",
+        "regulation": "regulation",
+        "check": "check kind",
+        "pass": "passing examples",
+        "fail": "failing examples",
+        "message": "message",
+    },
 }
 
 
 def _example_text(example) -> str:
     text = example if isinstance(example, str) else example["text"]
-    year = "" if isinstance(example, str) or "year" not in example else f"  [year {example['year']}]"
+    year = (
+        "" if isinstance(example, str) or "year" not in example else f"  [year {example['year']}]"
+    )
     return "\n".join("      " + line for line in text.rstrip("\n").split("\n")) + year
 
 

@@ -17,16 +17,60 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from linter.document import Document
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
 # Counting units, longest first so that 人次 wins over 人 and 批次 over 批.
 COUNT_UNITS = (
-    "人次", "件次", "批次", "户次", "个", "件", "条", "次", "项", "篇", "期", "场", "户",
-    "人", "家", "份", "批", "册", "本", "部", "台", "起", "名", "所", "处", "类",
-    "宗", "张", "封", "套", "栏", "幅", "位", "辆", "座",
+    "人次",
+    "件次",
+    "批次",
+    "户次",
+    "个",
+    "件",
+    "条",
+    "次",
+    "项",
+    "篇",
+    "期",
+    "场",
+    "户",
+    "人",
+    "家",
+    "份",
+    "批",
+    "册",
+    "本",
+    "部",
+    "台",
+    "起",
+    "名",
+    "所",
+    "处",
+    "类",
+    "宗",
+    "张",
+    "封",
+    "套",
+    "栏",
+    "幅",
+    "位",
+    "辆",
+    "座",
 )
 MONEY_UNITS = ("元",)
 _UNIT = "|".join(COUNT_UNITS + MONEY_UNITS)
@@ -86,8 +130,9 @@ class Quantity:
 
 def parse_chinese_numeral(text: str) -> int | None:
     """Value of a Chinese numeral (一千四百一十一, 十二, 一百零三, 二〇一八, 两万)."""
-    if not text or any(c not in _DIGITS and c not in _SMALL_UNITS and c not in _BIG_UNITS
-                       for c in text):
+    if not text or any(
+        c not in _DIGITS and c not in _SMALL_UNITS and c not in _BIG_UNITS for c in text
+    ):
         return None
     if all(c in _DIGITS for c in text):
         # 二〇一八 is read digit by digit; a single digit is itself.
@@ -113,8 +158,9 @@ def parse_arabic(text: str) -> Decimal:
 def _from_match(m: re.Match[str], line: int) -> Quantity | None:
     approx = bool(m["pre"] or m["post"])
     if m["pct"] is not None:
-        return Quantity(parse_arabic(m["pct"]), m["pctsign"], approx, m.start(), m.end(),
-                        line, m.group(0))
+        return Quantity(
+            parse_arabic(m["pct"]), m["pctsign"], approx, m.start(), m.end(), line, m.group(0)
+        )
     if m["num"] is not None:
         value = parse_arabic(m["num"])
         if m["mult"]:
@@ -122,12 +168,11 @@ def _from_match(m: re.Match[str], line: int) -> Quantity | None:
         approx = approx or bool(m["approx1"] or m["approx2"])
         return Quantity(value, m["unit"], approx, m.start(), m.end(), line, m.group(0))
     parsed = parse_chinese_numeral(m["cn"])
-    if parsed is None or not any(c in _DIGITS for c in m["cn"]) and m["cn"] != "十":
+    if parsed is None or (not any(c in _DIGITS for c in m["cn"]) and m["cn"] != "十"):
         # 千家万户, 万人: a bare order of magnitude is a figure of speech.
         return None
     approx = approx or bool(m["cnapprox"])
-    return Quantity(Decimal(parsed), m["cnunit"], approx, m.start(), m.end(), line,
-                    m.group(0))
+    return Quantity(Decimal(parsed), m["cnunit"], approx, m.start(), m.end(), line, m.group(0))
 
 
 def quantities_in(text: str, offset: int = 0, line: int = 0) -> list[Quantity]:

@@ -9,8 +9,8 @@ and the parts that follow it, up to the next total, a figure matching
 `until`, or the end of the top-level section.
 
 A figure's label is the text between it and the previous figure on its line
-(at most `_LABEL_REACH` characters, and not past a 。 or ；), so "…申请形式上,当面申请247件,传真申请50件"
-labels 247 as 当面 and 50 as 传真.
+(at most `_LABEL_REACH` characters, and not past a 。 or ；), so
+"…申请形式上,当面申请247件,传真申请50件" labels 247 as 当面 and 50 as 传真.
 """
 
 from __future__ import annotations

@@ -194,7 +194,9 @@ def _check_unique(path: Path, rules: list[Rule]) -> None:
     seen: dict[str, str] = {}
     for rule in rules:
         if rule.id in seen:
-            raise RuleFileError(f"{path}: rule {rule.id!r} defined twice ({seen[rule.id]}, {rule.source})")
+            raise RuleFileError(
+                f"{path}: rule {rule.id!r} defined twice ({seen[rule.id]}, {rule.source})"
+            )
         seen[rule.id] = rule.source
 
 

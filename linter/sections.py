@@ -81,7 +81,9 @@ class Outline:
 
     def section_range(self, heading: Heading) -> tuple[int, int]:
         """0-based first and last line of the section under `heading`."""
-        after = [h.line for h in self.headings if h.line > heading.line and h.level <= heading.level]
+        after = [
+            h.line for h in self.headings if h.line > heading.line and h.level <= heading.level
+        ]
         return heading.line, (after[0] - 1 if after else self.line_count - 1)
 
 

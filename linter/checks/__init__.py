@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from linter.checks import contact, period, percentages, structure, sums
+from linter.checks import contact, percentages, period, structure, sums
 from linter.document import Document
 from linter.findings import Hit
 

@@ -29,7 +29,9 @@ _PHONE = re.compile(
     rf"(?:{_loose('联系电话', '咨询电话', '服务电话', '办公电话', '电话')})(?:{_COLON}|\s*)"
     r"(?P<v>\(?[0-9][0-9\-—–()\s转、/或]*[0-9])"
 )
-_ADDRESS = re.compile(rf"(?:{_loose('通信地址', '通讯地址', '联系地址', '办公地址', '地址')}){_COLON}(?P<v>[^,;。)\n]+(?:\n[^,;。)\n]+)?)")
+_ADDRESS_LABEL = _loose("通信地址", "通讯地址", "联系地址", "办公地址", "地址")
+# An address may wrap onto the next line ("地址:淮\n安市翔宇南道1号").
+_ADDRESS = re.compile(rf"(?:{_ADDRESS_LABEL}){_COLON}(?P<v>[^,;。)\n]+(?:\n[^,;。)\n]+)?)")
 _EMAIL = re.compile(
     rf"(?:{_loose('电子信箱', '电子邮箱', '电子邮件', '邮箱')}|e-?mail){_COLON}(?P<v>[^,;。)\n]+)",
     re.IGNORECASE,
@@ -37,9 +39,11 @@ _EMAIL = re.compile(
 _POSTCODE = re.compile(rf"(?:{_loose('邮政编码', '邮编')}){_COLON}(?P<v>[0-9][0-9\s]*)")
 
 _VALID_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-_VALID_PHONE = re.compile(
-    r"0\d{2,3}\d{7,8}"  # area code + 7–8 digits
-    r"|1[3-9]\d{9}"  # mobile
+# Area codes are 010 and 02X (then an 8-digit number) or 0XXX (then 7–8 digits).
+_AREA = r"(?:0(?:10|2\d)|0[3-9]\d{2})"
+_LANDLINE = re.compile(rf"{_AREA}[\-—–()\s]*\d{{7,8}}|\(\s*{_AREA}\s*\)\s*\d{{7,8}}")
+_OTHER_PHONE = re.compile(
+    r"1[3-9]\d{9}"  # mobile
     r"|[48]00\d{7}"  # 400 / 800 numbers
     r"|1\d{4}|9\d{4,5}"  # 12345-style and 96xxx service hotlines
 )
@@ -57,8 +61,12 @@ class Field:
 def fields(doc: Document) -> list[Field]:
     """Every labelled contact field, in text order."""
     found = []
-    for kind, pattern in (("phone", _PHONE), ("address", _ADDRESS), ("email", _EMAIL),
-                          ("postcode", _POSTCODE)):
+    for kind, pattern in (
+        ("phone", _PHONE),
+        ("address", _ADDRESS),
+        ("email", _EMAIL),
+        ("postcode", _POSTCODE),
+    ):
         for m in pattern.finditer(doc.norm):
             if doc.norm_line_of(m.start()) in doc.noise_lines:
                 continue
@@ -73,8 +81,12 @@ def phone_numbers(value: str) -> list[str]:
 
 
 def valid_phone(number: str) -> bool:
-    digits = _SEPARATORS.sub("", number.split("转")[0])
-    return bool(_VALID_PHONE.fullmatch(digits))
+    """Area code + 7–8 digits (separators kept, so "0519-856850" is caught), mobile,
+    400/800 or a service hotline."""
+    number = number.split("转")[0].strip()
+    if _LANDLINE.fullmatch(number):
+        return True
+    return bool(_OTHER_PHONE.fullmatch(_SEPARATORS.sub("", number)))
 
 
 def contact(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -88,9 +100,16 @@ def contact(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit
         lacking = [k for k in ("phone", "address") if k not in kinds]
         if kinds & {"phone", "address", "email"} and lacking:
             first = found[0]
-            names = {"phone": {"zh": "电话", "en": "phone"}, "address": {"zh": "地址", "en": "address"}}
-            yield Hit(first.start, first.end, values={"lacking": [names[k] for k in lacking]},
-                      details={"lacking": lacking})
+            names = {
+                "phone": {"zh": "电话", "en": "phone"},
+                "address": {"zh": "地址", "en": "address"},
+            }
+            yield Hit(
+                first.start,
+                first.end,
+                values={"lacking": [names[k] for k in lacking]},
+                details={"lacking": lacking},
+            )
     else:
         yield from _invalid(found, report)
 

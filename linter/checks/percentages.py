@@ -108,6 +108,10 @@ def _hit(q: Quantity, part: Quantity, total: Quantity, actual: Decimal) -> Hit:
         q.start,
         q.end,
         values={"stated": q.value, "part": part.value, "total": total.value, "actual": shown},
-        details={"stated": plain(q.value), "part": plain(part.value),
-                 "total": plain(total.value), "actual": plain(shown)},
+        details={
+            "stated": plain(q.value),
+            "part": plain(part.value),
+            "total": plain(total.value),
+            "actual": plain(shown),
+        },
     )

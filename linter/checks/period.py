@@ -36,5 +36,9 @@ def statistical_period(doc: Document, params: dict[str, Any], ctx: Context) -> I
     years = {int(period["year"]), int(period["year2"] or period["year"])}
     wrong = sorted(y for y in years if y != ctx.year)
     if wrong:
-        yield Hit(period.start(), period.end(), values={"found": wrong[0], "expected": ctx.year},
-                  details={"found": wrong[0], "expected": ctx.year})
+        yield Hit(
+            period.start(),
+            period.end(),
+            values={"found": wrong[0], "expected": ctx.year},
+            details={"found": wrong[0], "expected": ctx.year},
+        )

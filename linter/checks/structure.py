@@ -34,7 +34,7 @@ def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 
 
 def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """"由…N部分组成" must match the number of top-level headings."""
+    """ "由…N部分组成" must match the number of top-level headings."""
     top = doc.outline.top_level
     if not top:
         return
@@ -48,8 +48,7 @@ def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> I
             m.start("n"),
             m.end(),
             values={"declared": declared, "found": len(top)},
-            details={"declared": declared, "found": len(top),
-                     "headings": [h.title for h in top]},
+            details={"declared": declared, "found": len(top), "headings": [h.title for h in top]},
         )
         return
 
@@ -59,8 +58,12 @@ def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     expected = 1
     for h in doc.outline.top_level:
         if h.number != expected:
-            yield Hit(h.start, h.end, values={"expected": expected, "found": h.number},
-                      details={"expected": expected, "found": h.number})
+            yield Hit(
+                h.start,
+                h.end,
+                values={"expected": expected, "found": h.number},
+                details={"expected": expected, "found": h.number},
+            )
         expected = h.number + 1
 
 
@@ -87,5 +90,9 @@ def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[H
         m = pattern.search(h.title)
         if m and int(m["year"]) != ctx.year + 1:
             found = int(m["year"])
-            yield Hit(h.start, h.end, values={"found": found, "expected": ctx.year + 1},
-                      details={"found": found, "expected": ctx.year + 1})
+            yield Hit(
+                h.start,
+                h.end,
+                values={"found": found, "expected": ctx.year + 1},
+                details={"found": found, "expected": ctx.year + 1},
+            )

@@ -1,10 +1,10 @@
 """The JSON contract: every later format is built from the same records.
 
-    {"ogilint": "<version>",
-     "files": [{"path", "regime", "year", "encoding", "findings": [
-         {"rule", "severity", "message", "line", "column", "end_line", "end_column",
-          "section", "excerpt", "details", (+ "page" / "paragraph" / "table" / "row" / "cell")}]}],
-     "summary": {"files", "errors", "warnings", "infos"}}
+{"ogilint": "<version>",
+ "files": [{"path", "regime", "year", "encoding", "findings": [
+     {"rule", "severity", "message", "line", "column", "end_line", "end_column",
+      "section", "excerpt", "details", (+ "page" / "paragraph" / "table" / "row" / "cell")}]}],
+ "summary": {"files", "errors", "warnings", "infos"}}
 """
 
 from __future__ import annotations

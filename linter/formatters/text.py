@@ -23,16 +23,30 @@ _COLOURS = {"error": "31;1", "warning": "33;1", "info": "36", "dim": "2", "mark"
 
 LABELS = {
     "zh": {
-        "error": "错误", "warning": "警告", "info": "提示", "section": "所在部分",
-        "report": "全文", "summary": "共检查 {files} 个文件:{errors} 个错误,{warnings} 个警告,{infos} 个提示",
-        "clean": "未发现问题", "page": "第{page}页", "paragraph": "第{paragraph}段",
-        "table": "表{table}", "year": "{year}年",
+        "error": "错误",
+        "warning": "警告",
+        "info": "提示",
+        "section": "所在部分",
+        "report": "全文",
+        "summary": "共检查 {files} 个文件:{errors} 个错误,{warnings} 个警告,{infos} 个提示",
+        "clean": "未发现问题",
+        "page": "第{page}页",
+        "paragraph": "第{paragraph}段",
+        "table": "表{table}",
+        "year": "{year}年",
     },
     "en": {
-        "error": "error", "warning": "warning", "info": "info", "section": "section",
-        "report": "whole report", "summary": "{files} file(s) checked: {errors} error(s), "
-        "{warnings} warning(s), {infos} info", "clean": "no problems found",
-        "page": "page {page}", "paragraph": "paragraph {paragraph}", "table": "table {table}",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "section": "section",
+        "report": "whole report",
+        "summary": "{files} file(s) checked: {errors} error(s), "
+        "{warnings} warning(s), {infos} info",
+        "clean": "no problems found",
+        "page": "page {page}",
+        "paragraph": "paragraph {paragraph}",
+        "table": "table {table}",
         "year": "{year}",
     },
 }
@@ -48,16 +62,19 @@ def display_width(text: str) -> int:
 
 
 def _native(f: Finding, labels: dict[str, str]) -> str:
-    parts = [labels[k].format(**f.location) for k in ("page", "paragraph", "table")
-             if k in f.location]
+    parts = [
+        labels[k].format(**f.location) for k in ("page", "paragraph", "table") if k in f.location
+    ]
     return f" ({', '.join(parts)})" if parts else ""
 
 
 def _finding(f: Finding, options: FormatOptions) -> list[str]:
     labels = LABELS[options.lang]
     where = f"{f.path}:{f.line}:{f.column}" if not f.whole_report else f"{f.path}:{f.line}"
-    head = (f"{where}{_native(f, labels)}: {_paint(labels[f.severity], f.severity, options)} "
-            f"[{f.rule}] {f.message}")
+    head = (
+        f"{where}{_native(f, labels)}: {_paint(labels[f.severity], f.severity, options)} "
+        f"[{f.rule}] {f.message}"
+    )
     lines = [head]
     if f.whole_report:
         lines.append(_paint(f"    ({labels['report']})", "dim", options))

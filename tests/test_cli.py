@@ -1,0 +1,192 @@
+"""The command line, run for real in a subprocess on real reports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from conftest import REPORTS, run_ogilint
+
+CHANGZHOU = str(REPORTS / "changzhou-2018.txt")
+LUOYANG = str(REPORTS / "luoyang-2018.txt")
+BAODING = str(REPORTS / "baoding-2018.txt")
+WUXI = str(REPORTS / "wuxi-2015.txt")
+
+
+def test_json_output_follows_the_contract():
+    run = run_ogilint("check", CHANGZHOU, "--format", "json")
+    assert run.code == 1
+    doc = run.json
+    assert set(doc) == {"ogilint", "files", "summary"}
+    file = doc["files"][0]
+    assert (file["path"], file["regime"], file["year"], file["encoding"]) == (
+        CHANGZHOU,
+        "ogi-2008",
+        2018,
+        "utf-8",
+    )
+    sums = [f for f in file["findings"] if f["rule"] == "total-mismatch"]
+    assert len(sums) == 1
+    finding = sums[0]
+    assert {
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "section",
+        "excerpt",
+        "details",
+    } <= set(finding)
+    assert (finding["line"], finding["severity"]) == (61, "error")
+    assert finding["section"] == "三、依申請公開辦理情況"
+    assert "2425" in finding["excerpt"]
+    assert finding["details"]["total"] == 2425 and finding["details"]["sum"] == 2415
+    assert [p["value"] for p in finding["details"]["parts"]] == [247, 50, 1035, 1083]
+    assert doc["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0}
+
+
+def test_text_output_shows_place_section_underline_and_arithmetic():
+    run = run_ogilint("check", CHANGZHOU)
+    out = run.stdout
+    assert f"{CHANGZHOU}:61:16: 错误 [total-mismatch]" in out
+    assert "所在部分: 三、依申請公開辦理情況" in out
+    assert "247 + 50 + 1035 + 1083 = 2415 ≠ 2425" in out
+    lines = out.splitlines()
+    source = next(i for i, line in enumerate(lines) if line.startswith("    61 | "))
+    assert "^^^^^" in lines[source + 1]
+    assert "\x1b[" not in out  # not a terminal: no colour
+    assert "共检查 1 个文件:2 个错误,0 个警告,0 个提示" in out
+
+
+def test_whole_report_findings_come_first_and_english_messages_on_request():
+    run = run_ogilint("check", LUOYANG, "--lang", "en")
+    first = run.stdout.splitlines()[0]
+    assert "[missing-" in first and "(whole report)" in run.stdout
+    assert "no part on fees and waivers" in run.stdout
+
+
+def test_exit_codes_follow_fail_on():
+    assert run_ogilint("check", BAODING).code == 0
+    assert run_ogilint("check", WUXI).code == 0  # a warning only
+    assert run_ogilint("check", WUXI, "--fail-on", "warning").code == 1
+    assert run_ogilint("check", CHANGZHOU).code == 1
+
+
+def test_select_and_ignore_accept_repeats_and_commas():
+    both = run_ogilint(
+        "check", CHANGZHOU, "--format", "json", "--select", "total-mismatch,invalid-email"
+    )
+    assert both.rules() == {"total-mismatch", "invalid-email"}
+    one = run_ogilint(
+        "check",
+        CHANGZHOU,
+        "--format",
+        "json",
+        "--ignore",
+        "total-mismatch",
+        "--ignore",
+        "missing-title",
+    )
+    assert one.rules() == {"invalid-email"}
+    unknown = run_ogilint("check", CHANGZHOU, "--select", "no-such-rule")
+    assert unknown.code == 2 and "unknown rule id(s): no-such-rule" in unknown.stderr
+
+
+def test_folders_are_recursed_and_unreadable_files_do_not_stop_the_others(tmp_path):
+    (tmp_path / "sub").mkdir()
+    shutil.copy(CHANGZHOU, tmp_path / "sub" / "a.txt")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")  # not a report suffix: not picked up
+    run = run_ogilint("check", str(tmp_path), str(tmp_path / "missing.txt"), "--format", "json")
+    assert run.code == 2
+    by_path = {f["path"]: f for f in run.json["files"]}
+    assert set(by_path) == {
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "sub" / "a.txt"),
+        str(tmp_path / "missing.txt"),
+    }
+    assert by_path[str(tmp_path / "empty.txt")]["findings"][0]["rule"] == "input-error"
+    assert "no such file" in by_path[str(tmp_path / "missing.txt")]["findings"][0]["message"]
+    assert any(
+        f["rule"] == "total-mismatch" for f in by_path[str(tmp_path / "sub" / "a.txt")]["findings"]
+    )
+    assert "Traceback" not in run.stderr
+
+
+def test_stdin_with_a_filename():
+    data = (REPORTS / "wuxi-2015.txt").read_bytes()
+    run = run_ogilint("check", "-", "--stdin-filename", "wuxi.txt", "--format", "json", stdin=data)
+    assert run.json["files"][0]["path"] == "wuxi.txt"
+    assert run.rules() == {"invalid-phone"}
+
+
+def test_output_file_and_no_change_to_the_input(tmp_path):
+    report = tmp_path / "r.txt"
+    shutil.copy(CHANGZHOU, report)
+    before = (report.read_bytes(), os.stat(report).st_mtime_ns)
+    out = tmp_path / "out.json"
+    run = run_ogilint("check", str(report), "--format", "json", "--output", str(out))
+    assert run.stdout == "" and '"total-mismatch"' in out.read_text(encoding="utf-8")
+    assert (report.read_bytes(), os.stat(report).st_mtime_ns) == before
+
+
+def test_year_and_regime_overrides():
+    run = run_ogilint("check", BAODING, "--format", "json", "--year", "2017")
+    assert run.json["files"][0]["year"] == 2017
+    assert "period-year-mismatch" in run.rules()
+    later = run_ogilint("check", BAODING, "--format", "json", "--year", "2030")
+    assert later.json["files"][0]["regime"] == "common"
+    assert run_ogilint("check", BAODING, "--regime", "ogi-1999").code == 2
+
+
+def test_rules_lists_every_rule_and_explain_shows_article_and_examples():
+    listed = run_ogilint("rules")
+    assert "missing-fees" in listed.stdout and "ogi-2008" in listed.stdout
+    explained = run_ogilint("explain", "missing-fees")
+    assert "《条例》(2008)第三十二条第(三)项" in explained.stdout
+    assert "未收取任何费用" in explained.stdout
+    assert run_ogilint("explain", "no-such-rule").code == 2
+
+
+def test_no_color_environment_is_honoured_even_when_forced_to_a_terminal():
+    env = {**os.environ, "NO_COLOR": "1"}
+    run = run_ogilint("check", CHANGZHOU, env=env)
+    assert "\x1b[" not in run.stdout
+
+
+def _run_on_a_terminal(*args: str, env: dict[str, str]) -> str:
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    proc = subprocess.run(
+        [sys.executable, "-m", "linter", *args],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        timeout=60,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.returncode == 1
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_colour_only_on_a_terminal_and_not_with_no_color():
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    assert "\x1b[31;1m" in _run_on_a_terminal("check", CHANGZHOU, env=env)
+    assert "\x1b[" not in _run_on_a_terminal("check", CHANGZHOU, "--no-color", env=env)
+    assert "\x1b[" not in _run_on_a_terminal("check", CHANGZHOU, env={**env, "NO_COLOR": "1"})

@@ -1,0 +1,61 @@
+"""The acceptance test: every expectation of ../shared/corpus/expected.yaml.
+
+Each case runs the real `ogilint check --format json` on one real report and
+holds the findings against the file's `must` (rule, at least that severity,
+that line) and `must_not` lists. A case whose regime has no rule pack yet is
+skipped, and stops being skipped as soon as the pack ships.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from conftest import EXPECTED, REPORTS, run_ogilint
+
+from linter.rulebook import shipped_packs
+
+RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _cases() -> list[tuple[str, dict]]:
+    spec = yaml.safe_load(EXPECTED.read_text(encoding="utf-8"))
+    return sorted(spec["reports"].items())
+
+
+@pytest.fixture(scope="module", params=_cases(), ids=lambda case: case[0])
+def case(request):
+    name, expected = request.param
+    regime = expected.get("regime")
+    if regime and regime not in {p.name for p in shipped_packs()}:
+        pytest.skip(f"the {regime} rule pack is not implemented yet")
+    run = run_ogilint("check", str(REPORTS / name), "--format", "json")
+    assert run.code in (0, 1), run.stderr
+    findings = [f for file in run.json["files"] for f in file["findings"]]
+    return name, expected, findings
+
+
+def test_year_is_detected(case):
+    name, expected, _ = case
+    run = run_ogilint("check", str(REPORTS / name), "--format", "json")
+    assert run.json["files"][0]["year"] == expected["year"]
+
+
+def test_every_must_finding_is_reported(case):
+    name, expected, findings = case
+    for must in expected.get("must", []):
+        hits = [
+            f
+            for f in findings
+            if f["rule"] == must["rule"]
+            and RANK[f["severity"]] >= RANK[must["severity"]]
+            and (must["line"] in ("report", "any") or f["line"] == must["line"])
+        ]
+        assert hits, f"{name}: missed {must['rule']} at line {must['line']}; got {findings}"
+
+
+def test_no_must_not_finding_is_reported(case):
+    name, expected, findings = case
+    wrong = [f for f in findings if f["rule"] in set(expected.get("must_not", []))]
+    assert not wrong, (
+        f"{name}: false findings {[(f['rule'], f['line'], f['message']) for f in wrong]}"
+    )

@@ -1,0 +1,55 @@
+"""The hook, run by the real `pre-commit try-repo` against this checkout."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPORTS, ROOT
+
+PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    if not PRE_COMMIT.exists() or shutil.which("git") is None:
+        pytest.fail("pre-commit and git are test dependencies; install with pip install -e .[test]")
+    repo = tmp_path_factory.mktemp("reports")
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "ci@example.invalid")
+    _git(repo, "config", "user.name", "ci")
+    shutil.copy(REPORTS / "baoding-2018.txt", repo / "clean.txt")
+    shutil.copy(REPORTS / "changzhou-2018.txt", repo / "faulty.txt")
+    (repo / "notes.py").write_text("x = 1\n", encoding="utf-8")  # not matched by `files`
+    _git(repo, "add", ".")
+    return repo
+
+
+def _try_repo(repo: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home")}
+    return subprocess.run(
+        [str(PRE_COMMIT), "try-repo", str(ROOT), "ogilint", "--verbose", "--files", *files],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+
+
+def test_the_hook_passes_a_clean_report_and_fails_a_faulty_one(repo):
+    clean = _try_repo(repo, "clean.txt")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "Passed" in clean.stdout
+    faulty = _try_repo(repo, "faulty.txt", "notes.py")
+    assert faulty.returncode == 1, faulty.stdout + faulty.stderr
+    assert "Failed" in faulty.stdout
+    assert "total-mismatch" in faulty.stdout and "notes.py" not in faulty.stdout
