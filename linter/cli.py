@@ -42,7 +42,9 @@ def expand_paths(paths: list[str]) -> list[str]:
             out.extend(
                 str(f)
                 for f in sorted(p.rglob("*"))
-                if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
+                if f.is_file()
+                and f.suffix.lower() in REPORT_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
         else:
             out.append(raw)

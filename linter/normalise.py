@@ -3,8 +3,8 @@
 Matching is done on one canonical form so that rules are written once:
 NFKC folds full-width digits and punctuation (１４１１ -> 1411, （ -> (),
 OpenCC folds traditional characters to simplified (公開 -> 公开), and
-whitespace that a PDF or a careless editor put inside or around a number
-("3119 件", "2024 年", "1 411") is removed. Every character of the result
+whitespace that a PDF or a careless editor put around a number ("3119 件",
+"2024 年") is removed. Every character of the result
 remembers the index of the source character it came from, so a finding can
 quote and underline the original.
 """
@@ -16,12 +16,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Horizontal whitespace that sits between a digit and a digit, a CJK character
-# or a percent sign (either side). Removing it makes "申请 3119 件" read as
-# "申请3119件" for every pattern.
+# Horizontal whitespace between a digit and a CJK character or a percent sign
+# (either side). Removing it makes "申请 3119 件" read as "申请3119件" for every
+# pattern. Whitespace between two digits is kept: in table text it separates
+# cells ("3001 53 0 0 61 4 3119"), and nobody writes 1 411 in Chinese.
 _CJK = "\u3400-\u9fff"
 _NUMBER_GAP = re.compile(
-    rf"(?<=[0-9])[ \t\u00a0]+(?=[0-9{_CJK}%])|(?<=[{_CJK}])[ \t\u00a0]+(?=[0-9])"
+    rf"(?<=[0-9])[ \t\u00a0]+(?=[{_CJK}%])|(?<=[{_CJK}])[ \t\u00a0]+(?=[0-9])"
 )
 
 

@@ -91,6 +91,7 @@ _QUANTITY = re.compile(
         (?P<approx1>余|多)?
         (?P<mult>万|亿)?
         (?P<approx2>余|多)?
+        \n?  # PDF text wraps between a figure and its unit ("维持 25\n件")
         (?P<unit>{_UNIT}){_NOT_A_UNIT_AFTER}
       |
         (?<![第周初之统唯单同逐每])(?P<cn>{_CHINESE})
@@ -175,24 +176,18 @@ def _from_match(m: re.Match[str], line: int) -> Quantity | None:
     return Quantity(Decimal(parsed), m["cnunit"], approx, m.start(), m.end(), line, m.group(0))
 
 
-def quantities_in(text: str, offset: int = 0, line: int = 0) -> list[Quantity]:
-    """Quantities of one piece of normalised text (positions shifted by `offset`)."""
-    found = []
-    for m in _QUANTITY.finditer(text):
+def find_quantities(doc: Document) -> list[Quantity]:
+    """Every quantity of the document outside page noise, in text order.
+
+    The whole text is scanned at once so that a figure wrapped away from its unit
+    is still read; a quantity belongs to the line it starts on.
+    """
+    found: list[Quantity] = []
+    for m in _QUANTITY.finditer(doc.norm):
+        line = doc.norm_line_of(m.start())
+        if line in doc.noise_lines:
+            continue
         q = _from_match(m, line)
         if q is not None:
-            found.append(
-                Quantity(q.value, q.unit, q.approx, q.start + offset, q.end + offset, line, q.text)
-            )
-    return found
-
-
-def find_quantities(doc: Document) -> list[Quantity]:
-    """Every quantity of the document outside page noise, in text order."""
-    found: list[Quantity] = []
-    starts = doc.norm_line_starts
-    for i, line in enumerate(doc.norm_lines):
-        if i in doc.noise_lines:
-            continue
-        found.extend(quantities_in(line, starts[i], i))
+            found.append(q)
     return found

@@ -28,6 +28,8 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
 # A heading title ends at the first full stop; one without a stop that runs
 # on for longer than this is a body paragraph that happens to start "1、".
 _MAX_UNSTOPPED_TITLE = 60
+# "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119" is a table row, not a part.
+_TABLE_ROW = re.compile(r"(?:\s+[\d.,/—-]+){3,}\s*$")
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ def parse_heading(line: str) -> tuple[int, int, str, int] | None:
         if number is None:
             continue
         rest = m["rest"]
+        if _TABLE_ROW.search(rest):
+            return None
         stop = re.search(r"[。!?]", rest)
         if stop:
             title = rest[: stop.start()]

@@ -44,7 +44,7 @@ def test_lines_stay_aligned_between_source_and_norm():
 
 
 _SOURCE_CHARS = st.sampled_from(
-    list("政府信息公開年度報告１２３４５67890，。：（）件條 \u3000\t") + ["\n"]
+    [*"政府信息公開年度報告１２３４５67890，。：（）件條 \u3000\t", "\n"]
 )
 
 

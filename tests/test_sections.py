@@ -13,7 +13,10 @@ def outline(text: str):
 
 
 def test_heading_levels_and_body_text_after_the_heading():
-    text = "一、概述\n    (一)申请情况。全市共受理1411件。\n1.财政领域。所有部门…\n2、医疗\n（二）申请处理"
+    text = (
+        "一、概述\n    (一)申请情况。全市共受理1411件。\n"
+        "1.财政领域。所有部门…\n2、医疗\n（二）申请处理"
+    )
     assert outline(text) == [
         (1, 1, "概述"),
         (2, 1, "申请情况"),
