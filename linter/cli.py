@@ -148,12 +148,14 @@ def list_rules(
     from rich.table import Table
 
     packs, extra = _load_packs(rules)
-    table = Table("id", "severity", "title", "pack")
-    seen: set[tuple[str, str]] = set()
+    table = Table("id", "severity", "title", "packs")
+    packs_of: dict[str, list[str]] = {}
+    first: dict[str, object] = {}
     for rule in [r for p in packs for r in p.rules] + list(extra):
-        if (rule.id, rule.pack) not in seen:
-            seen.add((rule.id, rule.pack))
-            table.add_row(rule.id, rule.severity, rule.title[lang], rule.pack)
+        packs_of.setdefault(rule.id, []).append(rule.pack)
+        first.setdefault(rule.id, rule)
+    for rule_id, rule in first.items():
+        table.add_row(rule_id, rule.severity, rule.title[lang], ", ".join(packs_of[rule_id]))
     Console().print(table)
 
 

@@ -1,4 +1,5 @@
-"""The acceptance test: every expectation of ../shared/corpus/expected.yaml.
+"""The acceptance test: every expectation of ../shared/corpus/expected.yaml
+(the real reports) and of sample_reports/expected.yaml (our examples).
 
 Each case runs the real `ogilint check --format json` on one real report and
 holds the findings against the file's `must` (rule, at least that severity,
@@ -10,38 +11,40 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import EXPECTED, REPORTS, run_ogilint
+from conftest import EXPECTED, REPORTS, SAMPLES, run_ogilint
 
 from linter.rulebook import shipped_packs
 
 RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-def _cases() -> list[tuple[str, dict]]:
-    spec = yaml.safe_load(EXPECTED.read_text(encoding="utf-8"))
-    return sorted(spec["reports"].items())
+def _cases() -> list[tuple[object, str, dict]]:
+    cases = []
+    for folder, spec_file in ((REPORTS, EXPECTED), (SAMPLES, SAMPLES / "expected.yaml")):
+        spec = yaml.safe_load(spec_file.read_text(encoding="utf-8"))
+        cases += [(folder, name, exp) for name, exp in sorted(spec["reports"].items())]
+    return cases
 
 
-@pytest.fixture(scope="module", params=_cases(), ids=lambda case: case[0])
+@pytest.fixture(scope="module", params=_cases(), ids=lambda case: case[1])
 def case(request):
-    name, expected = request.param
+    folder, name, expected = request.param
     regime = expected.get("regime")
     if regime and regime not in {p.name for p in shipped_packs()}:
         pytest.skip(f"the {regime} rule pack is not implemented yet")
-    run = run_ogilint("check", str(REPORTS / name), "--format", "json")
+    run = run_ogilint("check", str(folder / name), "--format", "json")
     assert run.code in (0, 1), run.stderr
-    findings = [f for file in run.json["files"] for f in file["findings"]]
-    return name, expected, findings
+    return name, expected, run.json["files"][0]
 
 
 def test_year_is_detected(case):
-    name, expected, _ = case
-    run = run_ogilint("check", str(REPORTS / name), "--format", "json")
-    assert run.json["files"][0]["year"] == expected["year"]
+    _, expected, file = case
+    assert file["year"] == expected["year"]
 
 
 def test_every_must_finding_is_reported(case):
-    name, expected, findings = case
+    name, expected, file = case
+    findings = file["findings"]
     for must in expected.get("must", []):
         hits = [
             f
@@ -54,7 +57,8 @@ def test_every_must_finding_is_reported(case):
 
 
 def test_no_must_not_finding_is_reported(case):
-    name, expected, findings = case
+    name, expected, file = case
+    findings = file["findings"]
     wrong = [f for f in findings if f["rule"] in set(expected.get("must_not", []))]
     assert not wrong, (
         f"{name}: false findings {[(f['rule'], f['line'], f['message']) for f in wrong]}"
