@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 SEVERITIES = ("info", "warning", "error")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 
 
 class RuleFileError(Exception):
@@ -100,14 +101,18 @@ def _load_yaml(path: Path) -> tuple[Any, yaml.Node]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{path}: cannot read rule file: {exc}") from exc
+    loader = _LOADER(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # One parse gives both the node tree (for line numbers) and the data.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise RuleFileError(f"{path}{line}: invalid YAML: {problem}") from exc
+    finally:
+        loader.dispose()
     if node is None:
         raise RuleFileError(f"{path}:1: empty rule file")
     return data, node

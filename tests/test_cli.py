@@ -190,3 +190,12 @@ def test_colour_only_on_a_terminal_and_not_with_no_color():
     assert "\x1b[31;1m" in _run_on_a_terminal("check", CHANGZHOU, env=env)
     assert "\x1b[" not in _run_on_a_terminal("check", CHANGZHOU, "--no-color", env=env)
     assert "\x1b[" not in _run_on_a_terminal("check", CHANGZHOU, env={**env, "NO_COLOR": "1"})
+
+
+def test_quiet_prints_one_line_per_finding_and_nothing_for_a_clean_report():
+    run = run_ogilint("check", CHANGZHOU, "--quiet")
+    assert run.stdout.splitlines() == [
+        line for line in run.stdout.splitlines() if line.startswith(f"{CHANGZHOU}:")
+    ]
+    assert len(run.stdout.splitlines()) == 2
+    assert run_ogilint("check", BAODING, "-q").stdout == ""

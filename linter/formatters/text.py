@@ -2,7 +2,8 @@
 
 For each file: whole-report findings first, then each finding with its
 place, the section it sits in, the source line with the span underlined, and
-for a sum the arithmetic. A summary closes the output. Colour only when the
+for a sum the arithmetic. A summary closes the output. --quiet keeps one line
+per finding and nothing else (for hooks and logs). Colour only when the
 CLI says the output is a terminal.
 """
 
@@ -76,6 +77,8 @@ def _finding(f: Finding, options: FormatOptions) -> list[str]:
         f"[{f.rule}] {f.message}"
     )
     lines = [head]
+    if options.quiet:
+        return lines
     if f.whole_report:
         lines.append(_paint(f"    ({labels['report']})", "dim", options))
         return lines
@@ -106,11 +109,10 @@ def _summary(results: Sequence[FileResult], options: FormatOptions) -> list[str]
 def render(results: Sequence[FileResult], options: FormatOptions) -> str:
     out: list[str] = []
     for r in results:
-        if not r.findings:
-            continue
         for f in r.findings:
             out.extend(_finding(f, options))
-            out.append("")
-    if not options.quiet or any(r.findings for r in results):
+            if not options.quiet:
+                out.append("")
+    if not options.quiet:
         out.extend(_summary(results, options))
     return "\n".join(out) + ("\n" if out else "")
