@@ -88,7 +88,7 @@ def check(
     year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
     rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
     lang: Annotated[str, typer.Option(help="Message language: zh or en.")] = "zh",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One line per finding, no summary.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One line per finding.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
     stdin_filename: Annotated[str | None, typer.Option(help="Name for - input.")] = None,
 ) -> None:

@@ -16,6 +16,7 @@ sentence. Real reports need three refinements, each seen in the corpus:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,11 +43,18 @@ class Enumeration:
 
     @property
     def exact(self) -> bool:
-        return not self.total.approx and not any(p.approx for p in self.parts)
+        """No approximate figure, and no rounded 万 figure summed with exact ones."""
+        return exact_operands(self.total, self.parts)
 
     @property
     def parts_sum(self):
         return sum((p.value for p in self.parts), start=self.total.value * 0)
+
+
+def exact_operands(total: Quantity, parts: Sequence[Quantity]) -> bool:
+    """True when `total` and `parts` may be compared exactly."""
+    figures = [total, *parts]
+    return not any(q.approx for q in figures) and len({q.scaled for q in figures}) == 1
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,22 @@ class _Trigger:
 
 def _counts(qs: list[Quantity], start: int, end: int) -> list[Quantity]:
     return [q for q in qs if start <= q.start and q.end <= end and q.kind != "percent"]
+
+
+# "比上年的100件增长20%": last year's figure, said for comparison, is no total.
+_COMPARISON = re.compile(r"上年|去年|上一年|同期|前一年")
+_CLAUSE = re.compile(r"[,;。:]")
+
+
+def _totals(doc: Document, figures: list[Quantity]) -> tuple[Quantity, ...]:
+    """The figures that may be a total: not those said for comparison."""
+    kept = []
+    for q in figures:
+        start = doc.norm_line_starts[q.line]
+        lead = _CLAUSE.split(doc.norm[start : q.start])[-1]
+        if not _COMPARISON.search(lead):
+            kept.append(q)
+    return tuple(kept)
 
 
 def _sentence_bounds(line: str, pos: int) -> tuple[int, int]:
@@ -78,14 +102,14 @@ def _head_of(doc: Document, line_no: int, trigger: int, qs: list[Quantity]) -> t
     head = line[start:trigger]
     own = head.rsplit("其中", 1)[-1] if "其中" in head else head
     offset = start + len(head) - len(own)
-    figures = _counts(qs, base + offset, base + trigger)
+    figures = _totals(doc, _counts(qs, base + offset, base + trigger))
     if figures or start == 0:
-        return tuple(figures)
+        return figures
     # 其中 opens a sentence: the total closes the previous one, before its own 其中.
     prev_start, _ = _sentence_bounds(line, start - 1)
     previous = line[prev_start : start - 1]
     own = previous.split("其中", 1)[0]
-    return tuple(_counts(qs, base + prev_start, base + prev_start + len(own)))
+    return _totals(doc, _counts(qs, base + prev_start, base + prev_start + len(own)))
 
 
 def _triggers(doc: Document, line_no: int, qs: list[Quantity]) -> list[_Trigger]:

@@ -123,6 +123,11 @@ class Quantity:
         return "money" if self.unit in MONEY_UNITS else "count"
 
     @property
+    def scaled(self) -> bool:
+        """Written in 万 or 亿 ("1.25万条"): rounded, so only comparable with its kind."""
+        return any(c in self.text for c in "万亿")
+
+    @property
     def decimals(self) -> int:
         """Digits after the decimal point as written (for percent precision)."""
         match = re.search(r"\.(\d+)", self.text)

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from linter.enumerations import exact_operands
+
 if TYPE_CHECKING:
     from linter.document import Document
     from linter.numbers import Quantity
@@ -56,7 +58,7 @@ class Group:
 
     @property
     def exact(self) -> bool:
-        return not self.total.approx and not any(q.approx for _, q in self.parts)
+        return exact_operands(self.total, [q for _, q in self.parts])
 
 
 def labels(doc: Document) -> dict[int, str]:

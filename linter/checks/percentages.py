@@ -29,6 +29,9 @@ _SHARE = re.compile(
 _RATIO = re.compile(r"(?:比例|比率|占比)(?:为|达到?|是)?$")
 _GENERIC_DENOMINATOR = re.compile(r"总数|总量|总额|总计|总和|全部|所有|的")
 _CLAUSE_END = re.compile(r"[。;!?]")
+_RESPECTIVE = re.compile(r"分别$")  # "…18件、2件…,分别占总数的15%、1.7%…": in order
+_JOINT = re.compile(r"(?:合计|共计|合|共|两者|二者|总共)$")
+_LIST_JOINER = re.compile(r"\s*[、,和及与]\s*")
 _REACH = 30
 
 
@@ -36,18 +39,18 @@ def percentage(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
     partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
     totals = _totals_of_parts(doc, partitions)
     counts = [q for q in doc.quantities if q.kind != "percent"]
-    for q in doc.quantities:
-        if q.kind != "percent" or q.approx or q.unit != "%":
+    percents = [q for q in doc.quantities if q.unit == "%"]
+    done: set[int] = set()
+    for q in percents:
+        if q.start in done or q.approx:
             continue
-        pair = _operands(doc, q, counts, totals)
-        if pair is None:
-            continue
-        part, total = pair
-        if total.value == 0 or part.value > total.value:
-            continue
-        actual = part.value / total.value * 100
-        if not _agrees(actual, q.value, q.decimals):
-            yield _hit(q, part, total, actual)
+        for stated, part, total in _pairs(doc, q, percents, counts, totals):
+            done.add(stated.start)
+            if total.value == 0 or part.value > total.value:
+                continue
+            actual = part.value / total.value * 100
+            if not _agrees(actual, stated.value, stated.decimals):
+                yield _hit(stated, part, total, actual)
 
 
 def _totals_of_parts(doc: Document, partitions: list[Partition]) -> dict[int, Quantity]:
@@ -76,24 +79,44 @@ def _sentence_head(doc: Document, total: Quantity) -> str:
     return re.split(r"[。!?]", text)[-1]
 
 
-def _operands(doc, q, counts, totals) -> tuple[Quantity, Quantity] | None:
+def _run_after(doc: Document, q: Quantity, percents: list[Quantity]) -> list[Quantity]:
+    """`q` and the percentages listed after it ("15%、1.7%、43.3%和40%")."""
+    run = [q]
+    for nxt in percents:
+        if nxt.start <= run[-1].end:
+            continue
+        if not _LIST_JOINER.fullmatch(doc.norm[run[-1].end : nxt.start]):
+            break
+        run.append(nxt)
+    return run
+
+
+def _pairs(doc, q, percents, counts, totals) -> list[tuple[Quantity, Quantity, Quantity]]:
+    """(stated percentage, part, total) triples that `q` starts, or none."""
     before = doc.norm[max(doc.norm_line_starts[q.line], q.start - _REACH) : q.start]
     in_clause = _clause_counts(doc, q, counts)
     share = _SHARE.search(before)
     if share:
-        if not in_clause or in_clause[-1].start not in totals:
-            return None
-        part = in_clause[-1]
-        total = totals[part.start]
+        if _JOINT.search(before[: share.start()]):
+            return []  # "…合计占总数的43.3%": a share of several parts together
+        run = _run_after(doc, q, percents) if _RESPECTIVE.search(before[: share.start()]) else [q]
+        if len(in_clause) < len(run):
+            return []
+        parts = in_clause[-len(run) :]
+        if any(p.start not in totals for p in parts):
+            return []
+        total = totals[parts[0].start]
         core = _GENERIC_DENOMINATOR.sub("", share["den"]).strip()
-        if core and core not in _sentence_head(doc, total):
-            return None  # the share is of something the text does not total here
-        return part, total
+        if any(totals[p.start] is not total for p in parts) or (
+            core and core not in _sentence_head(doc, total)
+        ):
+            return []  # the share is of something the text does not total here
+        return list(zip(run, parts, [total] * len(run), strict=True))
     if _RATIO.search(before) and len(in_clause) == 2:
         total, part = in_clause
         if total.unit == part.unit:
-            return part, total
-    return None
+            return [(q, part, total)]
+    return []
 
 
 def _agrees(actual: Decimal, stated: Decimal, decimals: int) -> bool:

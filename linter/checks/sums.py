@@ -8,13 +8,14 @@ partial. A domain partition wins where both describe the same total.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from linter.arithmetic import equation, plain
 from linter.findings import Hit
-from linter.partitions import Group, Partition, find_groups
+from linter.partitions import Group, Partition, find_groups, labels
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -33,8 +34,14 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
     if not params.get("generic"):
         return
     claimed = {g.total.start for g in groups}
+    overlapping = re.compile(params["overlapping"]) if params.get("overlapping") else None
+    label_of = labels(doc) if overlapping else {}
     for e in doc.enumerations:
-        if e.total.start not in claimed and (hit := _generic_hit(doc, e, params["report"])):
+        if e.total.start in claimed:
+            continue
+        if overlapping and sum(bool(overlapping.search(label_of[p.start])) for p in e.parts) >= 2:
+            continue  # channel figures overlap: they need not add up
+        if hit := _generic_hit(doc, e, params["report"]):
             yield hit
 
 
