@@ -1,4 +1,4 @@
-"""Command line: ogilint check / rules / explain.
+"""Command line: ogilint check / rules / explain / extract.
 
 The CLI parses options, expands paths, loads inputs, calls the engine and
 hands the records to a formatter. Exit codes: 0 nothing at or above
@@ -16,6 +16,7 @@ import typer
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Compliance linter for government information-disclosure annual reports "
     "(政府信息公开工作年度报告).",
@@ -39,13 +40,15 @@ def expand_paths(paths: list[str]) -> list[str]:
     for raw in paths:
         p = Path(raw)
         if raw != "-" and p.is_dir():
-            out.extend(
+            found = [
                 str(f)
                 for f in sorted(p.rglob("*"))
                 if f.is_file()
                 and f.suffix.lower() in REPORT_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
+            ]
+            # A folder with no report in it is reported (as an input error), not skipped.
+            out.extend(found or [raw])
         else:
             out.append(raw)
     return out
@@ -69,7 +72,12 @@ def _check_one(path: str, stdin_name: str | None, packs, settings):
         doc = load_bytes(sys.stdin.buffer.read(), shown) if path == "-" else load_path(path)
     except InputError as exc:
         return input_error(shown, str(exc), packs, settings)
-    return check_document(doc, packs, settings)
+    try:
+        return check_document(doc, packs, settings)
+    except Exception as exc:  # one bad file must not stop a batch
+        # A bug met on this input: say so in one line, keep checking the others.
+        reason = f"internal error while checking ({type(exc).__name__}: {exc}); please report it"
+        return input_error(shown, reason, packs, settings)
 
 
 def _known_ids(packs, extra) -> set[str]:
@@ -173,6 +181,35 @@ def explain(
         raise _fail(f"unknown rule id {rule_id!r} (see 'ogilint rules')")
     packs_of = sorted({r.pack for r in matches})
     sys.stdout.write(explain_rule(matches[0], packs_of, lang))
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="A report file; - reads stdin.")],
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    locations: Annotated[
+        bool, typer.Option("--locations", help="Show each line's page, paragraph or table row.")
+    ] = False,
+    lang: Annotated[str, typer.Option(help="zh or en (location labels).")] = "zh",
+    stdin_filename: Annotated[str | None, typer.Option(help="Name for - input.")] = None,
+) -> None:
+    """Print the text ogilint checks, numbered as findings number their lines."""
+    from linter.extract import render_json, render_text
+    from linter.loaders import InputError, load_bytes, load_path
+
+    if output_format not in ("text", "json"):
+        raise _fail(f"unknown format {output_format!r}; choose text, json")
+    if lang not in ("zh", "en"):
+        raise _fail(f"--lang must be zh or en (got {lang!r})")
+    shown = stdin_filename or "<stdin>" if path == "-" else path
+    try:
+        doc = load_bytes(sys.stdin.buffer.read(), shown) if path == "-" else load_path(path)
+    except InputError as exc:
+        raise _fail(f"{shown}: cannot read: {exc}") from None
+    if output_format == "json":
+        sys.stdout.write(render_json(doc))
+    else:
+        sys.stdout.write(render_text(doc, locations, lang))
 
 
 def main() -> None:

@@ -38,6 +38,29 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of the source: its grid and where its text rendering sits.
+
+    `rows` is the grid with merged cells expanded (a cell spanning two columns
+    or rows repeats its text in each), so `rows[r][c]` is always defined.
+    `spans` lists the merged cells as (row, column, rowspan, colspan), 0-based,
+    so a reader can tell a repeated value from a merge. Row `r` is rendered as
+    extracted line `first_line + r`: the cells that start in that row, joined
+    by a tab; `cell_starts[r]` holds (column in that line, 0-based grid column)
+    of each rendered cell. `location` is the table's native place
+    ({"table": 2} or {"table": 2, "page": 5}); `table` numbers are 1-based in
+    document order.
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+    first_line: int  # 0-based, inclusive
+    last_line: int  # 0-based, inclusive
+    location: dict[str, Any] = field(default_factory=dict)
+    spans: tuple[tuple[int, int, int, int], ...] = ()
+    cell_starts: tuple[tuple[tuple[int, int], ...], ...] = ()
+
+
+@dataclass(frozen=True)
 class Span:
     """1-based line and column (in characters) of a range of the extracted text."""
 
@@ -53,8 +76,10 @@ class Document:
 
     path: str
     text: str
-    encoding: str = "utf-8"
+    encoding: str | None = "utf-8"  # None: a container with no text encoding (PDF, Word)
     blocks: tuple[Block, ...] = ()
+    # Tables of the source (web page, Word, PDF); their rows are also lines of `text`.
+    tables: tuple[Table, ...] = ()
     # What the loader knows of the file itself (format, page count, …).
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -114,6 +139,24 @@ class Document:
             if block.first_line <= line - 1 <= block.last_line:
                 return block
         return None
+
+    def location_at(self, line: int, column: int) -> dict[str, Any]:
+        """Native location of 1-based `line`/`column`, down to the table cell."""
+        block = self.block_at(line)
+        location = dict(block.location) if block else {}
+        for table in self.tables:
+            if table.first_line <= line - 1 <= table.last_line:
+                starts = table.cell_starts[line - 1 - table.first_line]
+                before = [grid_column for start, grid_column in starts if start <= column - 1]
+                if before:
+                    location["cell"] = before[-1] + 1
+                break
+        return location
+
+    @cached_property
+    def table_lines(self) -> frozenset[int]:
+        """0-based lines that render table rows (not prose)."""
+        return frozenset(i for t in self.tables for i in range(t.first_line, t.last_line + 1))
 
     # -- derived structures (computed once, shared by all checks) ------------
 

@@ -102,7 +102,6 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, lang: str) -> Finding:
     if hit.whole_report:
         return Finding(line=1, column=1, end_line=1, end_column=1, whole_report=True, **common)
     span = doc.span(hit.start, hit.end)
-    block = doc.block_at(span.line)
     excerpt, offset = _excerpt(doc, span.line, span.column)
     return Finding(
         line=span.line,
@@ -112,7 +111,7 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, lang: str) -> Finding:
         section=_section_label(doc, hit.start),
         excerpt=excerpt,
         excerpt_offset=offset,
-        location=dict(block.location) if block else {},
+        location=doc.location_at(span.line, span.column),
         **common,
     )
 

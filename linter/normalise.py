@@ -19,10 +19,11 @@ from functools import lru_cache
 # Horizontal whitespace between a digit and a CJK character or a percent sign
 # (either side). Removing it makes "申请 3119 件" read as "申请3119件" for every
 # pattern. Whitespace between two digits is kept: in table text it separates
-# cells ("3001 53 0 0 61 4 3119"), and nobody writes 1 411 in Chinese.
+# cells ("3001 53 0 0 61 4 3119"), and nobody writes 1 411 in Chinese. Tabs are
+# kept too: loaders render table rows with tab-separated cells.
 _CJK = "\u3400-\u9fff"
 _NUMBER_GAP = re.compile(
-    rf"(?<=[0-9])[ \t\u00a0]+(?=[{_CJK}%])|(?<=[{_CJK}])[ \t\u00a0]+(?=[0-9])"
+    rf"(?<=[0-9])[ \u00a0]+(?=[{_CJK}%])|(?<=[{_CJK}])[ \u00a0]+(?=[0-9])"
 )
 
 

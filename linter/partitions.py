@@ -8,8 +8,9 @@ Here the document's figures are labelled and grouped: each group is a total
 and the parts that follow it, up to the next total, a figure matching
 `until`, or the end of the top-level section.
 
-A figure's label is the text between it and the previous figure on its line
-(at most `_LABEL_REACH` characters, and not past a 。 or ；), so
+A figure's label is the text between it and the previous figure (at most
+`_LABEL_REACH` characters, not past a 。 or ；, and across a line break only
+where the line was wrapped), so
 "…申请形式上,当面申请247件,传真申请50件" labels 247 as 当面 and 50 as 传真.
 """
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 _LABEL_REACH = 40
 _CLAUSE_END = re.compile(r"[。;!?]")
+_WRAP_END = re.compile(r"[。;!?:]\s*$")
 
 
 @dataclass(frozen=True)
@@ -62,16 +64,41 @@ class Group:
 
 
 def labels(doc: Document) -> dict[int, str]:
-    """Label text of every count, keyed by the count's start offset."""
+    """Label text of every quantity, keyed by the quantity's start offset."""
+    wrapped = _wrapped_lines(doc)
     out: dict[int, str] = {}
-    previous_end: dict[int, int] = {}
+    previous_end = 0
     for q in doc.quantities:
-        line_start = doc.norm_line_starts[q.line]
-        start = max(previous_end.get(q.line, line_start), q.start - _LABEL_REACH)
-        # A label does not reach back past the end of a clause.
-        out[q.start] = _CLAUSE_END.split(doc.norm[start : q.start])[-1]
-        previous_end[q.line] = q.end
+        start = max(previous_end, q.start - _LABEL_REACH)
+        pieces = doc.norm[start : q.start].split("\n")
+        kept = [pieces[-1]]
+        line = q.line
+        for piece in reversed(pieces[:-1]):
+            if line not in wrapped:
+                break
+            kept.append(piece)
+            line -= 1
+        out[q.start] = _CLAUSE_END.split("".join(reversed(kept)))[-1]
+        previous_end = q.end
     return out
+
+
+def _wrapped_lines(doc: Document) -> frozenset[int]:
+    """Lines that continue the line before them (a wrap, as PDF text comes).
+
+    A line continues the previous one when that line is prose that does not end
+    a sentence: not blank, not a heading, not page noise ("答\n复 3050 件").
+    """
+    headings = {h.line for h in doc.outline.headings}
+    lines = doc.norm_lines
+    return frozenset(
+        i
+        for i in range(1, len(lines))
+        if lines[i - 1].strip()
+        and i - 1 not in headings
+        and i - 1 not in doc.noise_lines
+        and not _WRAP_END.search(lines[i - 1])
+    )
 
 
 def _best_part(partition: Partition, label: str) -> tuple[str, tuple[int, int]] | None:

@@ -48,6 +48,8 @@ class Pack:
     years: tuple[int, int] | None
     rules: tuple[Rule, ...] = field(default=())
 
+    fragment: bool = False  # only included by other packs
+
     def covers(self, year: int) -> bool:
         return self.years is not None and self.years[0] <= year <= self.years[1]
 
@@ -192,7 +194,14 @@ def load_file(path: Path, pack: str | None = None, seen: frozenset[Path] = froze
     years = data.get("years")
     span = (years["from"], years.get("to", 9999)) if years else None
     empty = {"zh": name, "en": name}
-    return Pack(name, data.get("title", empty), data.get("regulation", empty), span, tuple(rules))
+    return Pack(
+        name,
+        data.get("title", empty),
+        data.get("regulation", empty),
+        span,
+        tuple(rules),
+        bool(data.get("fragment")),
+    )
 
 
 def _check_unique(path: Path, rules: list[Rule]) -> None:
@@ -208,7 +217,8 @@ def _check_unique(path: Path, rules: list[Rule]) -> None:
 @lru_cache(maxsize=1)
 def shipped_packs() -> tuple[Pack, ...]:
     """Every pack shipped with ogilint (files with a `years` range, plus common)."""
-    return tuple(load_file(p) for p in sorted(rules_dir().glob("*.yaml")))
+    packs = (load_file(p) for p in sorted(rules_dir().glob("*.yaml")))
+    return tuple(p for p in packs if not p.fragment)
 
 
 def extra_rules(directory: Path) -> list[Rule]:

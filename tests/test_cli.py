@@ -137,8 +137,19 @@ def test_year_and_regime_overrides():
     run = run_ogilint("check", BAODING, "--format", "json", "--year", "2017")
     assert run.json["files"][0]["year"] == 2017
     assert "period-year-mismatch" in run.rules()
-    later = run_ogilint("check", BAODING, "--format", "json", "--year", "2030")
-    assert later.json["files"][0]["regime"] == "common"
+    for year, regime in (
+        (2005, "common"),
+        (2018, "ogi-2008"),
+        (2019, "ogi-2019"),
+        (2020, "ogi-2019"),
+        (2021, "ogi-2021"),
+        (2030, "ogi-2021"),
+    ):
+        run = run_ogilint("check", BAODING, "--format", "json", "--year", str(year))
+        assert run.json["files"][0]["regime"] == regime, year
+    forced = run_ogilint("check", BAODING, "--format", "json", "--regime", "ogi-2021")
+    assert forced.json["files"][0]["regime"] == "ogi-2021"
+    assert "missing-other-matters" in forced.rules()
     assert run_ogilint("check", BAODING, "--regime", "ogi-1999").code == 2
 
 

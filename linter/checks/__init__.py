@@ -10,7 +10,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from linter.checks import contact, percentages, period, structure, sums
+from linter.checks import (
+    contact,
+    formats,
+    percentages,
+    period,
+    publication,
+    structure,
+    sums,
+    tables,
+    text_table,
+)
 from linter.document import Document
 from linter.findings import Hit
 
@@ -36,4 +46,12 @@ CHECKS: dict[str, Check] = {
     "percentage": percentages.percentage,
     "contact": contact.contact,
     "statistical_period": period.statistical_period,
+    "enumeration_sequence": structure.enumeration_sequence,
+    "late_publication": publication.late_publication,
+    "missing_table": tables.missing_table,
+    "table_blank_cell": tables.table_blank_cell,
+    "table_identities": tables.table_identities,
+    "text_table": text_table.text_table,
+    "outdated_format": formats.outdated_format,
+    "fees_not_explained": formats.fees_not_explained,
 }

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from linter.findings import Hit
+from linter.issuer import issuer_kind
 from linter.numbers import parse_chinese_numeral
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ _MAX_TITLE_LENGTH = 60
 
 def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The part exists as a heading at any level, or as a statement in the body."""
+    if params.get("issuer") and issuer_kind(doc) != params["issuer"]:
+        return  # e.g. 第五十条第四项 binds people's governments, not departments
     headings = [re.compile(p) for p in params["headings"]]
     if any(p.search(h.title) for h in doc.outline.headings for p in headings):
         return
@@ -96,3 +99,32 @@ def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[H
                 values={"found": found, "expected": ctx.year + 1},
                 details={"found": found, "expected": ctx.year + 1},
             )
+
+
+# "一是…二是…三是": inline enumerations. 统一是 / 唯一是 are words, not items.
+_ENUMERATED = re.compile(r"(?<![一二三四五六七八九十统唯之单])(?P<n>[一二三四五六七八九十]+)是")
+
+
+def enumeration_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """Within one section an inline 一是…二是…三是 runs on without skips or repeats."""
+    previous: int | None = None
+    section = None
+    for m in _ENUMERATED.finditer(doc.norm):
+        line = doc.norm_line_of(m.start())
+        if line in doc.noise_lines:
+            continue
+        here = doc.outline.enclosing(line)
+        number = parse_chinese_numeral(m["n"])
+        if number is None:
+            continue
+        if here != section or number == 1:
+            section, previous = here, number
+            continue
+        if previous is not None and number != previous + 1:
+            yield Hit(
+                m.start(),
+                m.end(),
+                values={"found": m.group(0), "expected": previous + 1},
+                details={"found": number, "expected": previous + 1},
+            )
+        previous = number

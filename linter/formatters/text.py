@@ -34,6 +34,7 @@ LABELS = {
         "page": "第{page}页",
         "paragraph": "第{paragraph}段",
         "table": "表{table}",
+        "row": "第{row}行",
         "year": "{year}年",
     },
     "en": {
@@ -48,6 +49,7 @@ LABELS = {
         "page": "page {page}",
         "paragraph": "paragraph {paragraph}",
         "table": "table {table}",
+        "row": "row {row}",
         "year": "{year}",
     },
 }
@@ -64,7 +66,9 @@ def display_width(text: str) -> int:
 
 def _native(f: Finding, labels: dict[str, str]) -> str:
     parts = [
-        labels[k].format(**f.location) for k in ("page", "paragraph", "table") if k in f.location
+        labels[k].format(**f.location)
+        for k in ("page", "paragraph", "table", "row")
+        if k in f.location
     ]
     return f" ({', '.join(parts)})" if parts else ""
 

@@ -19,16 +19,93 @@ MAX_BYTES = 200 * 1024 * 1024  # refuse larger inputs outright
 class InputError(Exception):
     """The input cannot be read as a report; str() is the one-line reason."""
 
+    MAX_REASON = 200
+
+    def __init__(self, reason: str) -> None:
+        # Reasons often quote a parser's message; keep them to one short line.
+        one_line = " ".join(reason.split())
+        if len(one_line) > self.MAX_REASON:
+            one_line = one_line[: self.MAX_REASON - 1] + "…"
+        super().__init__(one_line)
+
 
 # format name -> module holding `load(data: bytes, path: str) -> Document`
 LOADERS = {
     "text": "linter.loaders.text",
+    "html": "linter.loaders.html",
+    "docx": "linter.loaders.docx",
+    "pdf": "linter.loaders.pdf",
+    "legacy": "linter.loaders.legacy",
+}
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .wps (and .xls, .ppt)
+_SNIFF_BYTES = 1024
+# Markup that only a web page starts with, wherever it sits in the first KB…
+_PAGE_MARKERS = (b"<!doctype html", b"<html")
+# …and markup a web page (or a fragment saved from one) opens with, but that a
+# Markdown or text file may also open with: there the suffix breaks the tie.
+_FRAGMENT_MARKERS = (
+    b"<head",
+    b"<meta",
+    b"<body",
+    b"<div",
+    b"<p>",
+    b"<p ",
+    b"<table",
+    b"<title",
+    b"<!--",
+    b"<?xml",
+)
+_TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+# A file whose content is none of the containers goes to the loader its suffix
+# names, which explains what is wrong ("not a PDF") better than "binary file".
+_SUFFIX_FORMATS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "legacy",
+    ".wps": "legacy",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
 }
 
 
+def _markup_head(data: bytes) -> bytes:
+    """The first KB as lower-case ASCII-compatible bytes, BOMs and blanks dropped."""
+    head = data[: _SNIFF_BYTES * 2]
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[2:].decode(codec, "ignore").encode("ascii", "ignore")
+            break
+    return head.removeprefix(b"\xef\xbb\xbf")[:_SNIFF_BYTES].lstrip().lower()
+
+
 def sniff(data: bytes, name: str) -> str:
-    """The container format of `data` (only plain text so far)."""
-    return "text"
+    """The container format of `data`: by magic bytes and markup; the suffix breaks ties."""
+    suffix = Path(name).suffix.lower()
+    if b"%PDF-" in data[:_SNIFF_BYTES]:
+        return "pdf"
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "docx"  # the docx loader refuses a zip that is not a Word document
+    if data.startswith((_OLE2, b"{\\rtf")):
+        return "legacy"
+    head = _markup_head(data)
+    if any(marker in head for marker in _PAGE_MARKERS):
+        return "html"
+    if head.startswith(_FRAGMENT_MARKERS) and suffix not in _TEXT_SUFFIXES:
+        return "html"
+    by_suffix = _SUFFIX_FORMATS.get(suffix, "text")
+    if by_suffix == "html" and b"<" not in head:
+        return "text"  # a page saved as plain text keeps its lines
+    return by_suffix
+
+
+def _too_large(size: int) -> InputError:
+    return InputError(
+        f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,} bytes, "
+        f"{MAX_BYTES // (1024 * 1024)} MB)"
+    )
 
 
 def read_bytes(path: str) -> bytes:
@@ -41,23 +118,40 @@ def read_bytes(path: str) -> bytes:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"file too large ({size // (1024 * 1024)} MB; the limit is "
-                             f"{MAX_BYTES // (1024 * 1024)} MB)")
+            raise _too_large(size)
         with p.open("rb") as handle:
-            return handle.read()
+            # Read at most one byte past the limit: a file that grows while it is
+            # read, or a device that never ends, cannot exhaust memory.
+            data = handle.read(MAX_BYTES + 1)
     except PermissionError as exc:
         raise InputError("permission denied") from exc
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from exc
+    if len(data) > MAX_BYTES:
+        raise _too_large(len(data))
+    return data
 
 
 def load_bytes(data: bytes, path: str) -> Document:
     """Build the document of `data`, whose name (for messages and sniffing) is `path`."""
     if not data:
         raise InputError("empty file")
-    module = importlib.import_module(LOADERS[sniff(data, path)])
-    return module.load(data, path)
+    if len(data) > MAX_BYTES:
+        raise _too_large(len(data))
+    kind = sniff(data, path)
+    module = importlib.import_module(LOADERS[kind])
+    try:
+        return module.load(data, path)
+    except InputError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise InputError(f"{kind} file too complex to read ({type(exc).__name__})") from exc
+    except Exception as exc:
+        # Parsers of binary formats fail in ways no list of exceptions covers;
+        # one odd file must not stop the other files on the command line.
+        raise InputError(f"cannot read this {kind} file ({type(exc).__name__}: {exc})") from exc
 
 
 def load_path(path: str) -> Document:
+    """Build the document of the file at `path` (read only, never written or locked)."""
     return load_bytes(read_bytes(path), path)

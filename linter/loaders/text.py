@@ -1,6 +1,7 @@
 """Plain text (.txt, .md, stdin) in any encoding Chinese offices use.
 
-BOMs decide first; then strict UTF-8; then charset-normalizer's best guess,
+BOMs decide first; then strict UTF-8; then UTF-16 without a BOM (told by
+where its NUL bytes fall); then charset-normalizer's best guess,
 read with GB18030 when it guesses GB2312 or GBK (GB18030 is their superset,
 and offices mix the three). CRLF and CR become LF so lines count as an editor
 counts them.
@@ -35,7 +36,31 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     return _detect(data)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a BOM (Windows "Unicode" text minus its mark).
+
+    Its ASCII characters (digits, punctuation, line ends) put NUL bytes on one
+    side of each pair (a few CJK characters such as 一 U+4E00 on the other);
+    binary data scatters them evenly.
+    """
+    sample = data[:4096]
+    if len(data) % 2 or b"\x00" not in sample:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    codec = "utf-16-le" if odd > 3 * even + 8 else "utf-16-be" if even > 3 * odd + 8 else None
+    if codec is None:
+        return None
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError:
+        return None
 
 
 def _detect(data: bytes) -> tuple[str, str]:
@@ -61,7 +86,11 @@ def _looks_binary(text: str) -> bool:
 
 def to_text(data: bytes) -> tuple[str, str]:
     """Decoded text with LF line ends, and its encoding; refuses binary data."""
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if (
+        b"\x00" in data[:4096]
+        and not data.startswith(tuple(bom for bom, _ in _BOMS))
+        and _utf16_without_bom(data) is None
+    ):
         raise InputError("binary file (contains NUL bytes), not a text report")
     text, encoding = decode(data)
     if _looks_binary(text):

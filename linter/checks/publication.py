@@ -1,0 +1,59 @@
+"""Check kind late_publication: published after the regulation's deadline.
+
+Only a date the document itself states as its publication date counts
+(发布日期/发布时间/日期/成文日期 followed by a date); file metadata does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from linter.findings import Hit
+from linter.issuer import DEPARTMENT, issuer_kind
+
+if TYPE_CHECKING:
+    from linter.checks import Context
+    from linter.document import Document
+
+_DATE = r"(?P<y>(?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})"
+_PUBLISHED = re.compile(rf"(?:发布日期|发布时间|成文日期|印发日期|日期)\s*[::]\s*{_DATE}")
+
+
+def _published(doc: Document) -> re.Match[str] | None:
+    for m in _PUBLISHED.finditer(doc.norm):
+        try:
+            date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+        return m
+    return None
+
+
+def late_publication(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    if ctx.year is None:
+        return
+    m = _published(doc)
+    if m is None:
+        return
+    rows = [d for d in params["deadlines"] if d["from"] <= ctx.year]
+    if not rows:
+        return
+    kind = issuer_kind(doc)
+    due = rows[-1][DEPARTMENT if kind == DEPARTMENT else "government"]
+    month, day = (int(x) for x in due.split("-"))
+    deadline = date(ctx.year + 1, month, day)
+    published = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if published > deadline:
+        yield Hit(
+            m.start("y"),
+            m.end(),
+            values={"published": published.isoformat(), "deadline": deadline.isoformat()},
+            details={
+                "published": published.isoformat(),
+                "deadline": deadline.isoformat(),
+                "issuer": kind,
+            },
+        )

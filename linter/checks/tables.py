@@ -1,0 +1,174 @@
+"""Check kinds on the standard tables of the 2019/2021 formats.
+
+They read `standard_tables(doc)` (rows mapped onto the templates by label),
+never HTML, Word or PDF. Every finding names its cell in words and in
+`details` ({"table": "applications", "row": "三(三)1", "column": "总计"}); the
+finding's own location stays the native one (line, column, page, grid cell).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from linter.arithmetic import equation, plain
+from linter.findings import Hit
+from linter.tables.match import MatchedTable, standard_tables
+from linter.tables.templates import standard_templates
+
+if TYPE_CHECKING:
+    from linter.checks import Context
+    from linter.document import Document
+    from linter.tables.rows import Cell
+
+_NUMBERING = re.compile(r"^[\W\d一二三四五六七八九十、.()]*")
+
+
+def _where(table: MatchedTable, row: str, column: str) -> dict[str, Any]:
+    """The cell in words, for messages: "三(三)1 属于国家秘密 · 总计"."""
+    label = _NUMBERING.sub("", table.rows[row].label) if row in table.rows else ""
+    words = f"{row} {label}".strip() if label and len(label) <= 20 else row
+    return {
+        "zh": f"{table.template.name['zh']} {words} · {column}列",
+        "en": f"{table.template.name['en']}, row {words}, column {column}",
+    }
+
+
+def _cell_hit(
+    table: MatchedTable,
+    row: str,
+    column: str,
+    cell: Cell,
+    values: dict[str, Any],
+    details: dict[str, Any],
+) -> Hit:
+    place = {"table": table.template.table, "row": row, "column": column}
+    return Hit(
+        cell.start,
+        max(cell.end, cell.start + 1),
+        values={"where": _where(table, row, column), **values},
+        details={**place, "layout": table.layout, **details},
+    )
+
+
+def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """The part 二/三/四 table is absent or cannot be recognised."""
+    found = standard_tables(doc)
+    for template in standard_templates():
+        if template.table in params["tables"] and template.table not in found:
+            yield Hit(
+                values={"table": template.name, "part": template.part},
+                details={"table": template.table},
+            )
+
+
+def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """A numeric cell left blank, "/", "-" or "—" (0 is a number)."""
+    for table in standard_tables(doc).values():
+        for row, figure_row in table.rows.items():
+            for column, cell in zip(table.columns_of(row), figure_row.cells, strict=False):
+                if cell.value is None:
+                    yield _cell_hit(
+                        table, row, column, cell, {"text": cell.text or "空白"}, {"text": cell.text}
+                    )
+
+
+def table_identities(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """The identities of each matched table's template, of the kinds in `params`."""
+    kinds = set(params["kinds"])
+    for table in standard_tables(doc).values():
+        for identity in table.template.identities:
+            if identity["kind"] in kinds:
+                yield from _IDENTITIES[identity["kind"]](table, identity)
+
+
+def _values(cells: list[Cell | None]) -> list[Decimal] | None:
+    if any(c is None or c.value is None for c in cells):
+        return None  # a blank or missing cell is reported by its own rule
+    return [c.value for c in cells]  # type: ignore[union-attr]
+
+
+def _mismatch(table, row, column, total_cell, parts, what) -> Hit | None:
+    values = _values([total_cell, *parts])
+    if values is None:
+        return None
+    stated, computed = values[0], sum(values[1:], start=Decimal(0))
+    if stated == computed:
+        return None
+    arithmetic = equation(values[1:], stated)
+    return _cell_hit(
+        table,
+        row,
+        column,
+        total_cell,
+        {"stated": stated, "computed": computed, "arithmetic": arithmetic, "what": what},
+        {"stated": plain(stated), "computed": plain(computed), "arithmetic": arithmetic},
+    )
+
+
+def _row_sum(table: MatchedTable, identity: dict[str, Any]) -> Iterator[Hit]:
+    what = {"zh": "各列之和", "en": "the sum of its columns"}
+    for row in table.rows:
+        columns = table.columns_of(row)
+        if identity["total"] not in columns:
+            continue
+        parts = [table.cell(row, c) for c in identity["parts"]]
+        hit = _mismatch(
+            table, row, identity["total"], table.cell(row, identity["total"]), parts, what
+        )
+        if hit:
+            yield hit
+
+
+def _column_sum(table: MatchedTable, identity: dict[str, Any]) -> Iterator[Hit]:
+    pattern = re.compile(identity["parts"])
+    rows = [
+        r.key
+        for r in table.template.layout_rows(table.layout)
+        if pattern.search(r.key) and r.key != identity["total"]
+    ]
+    if any(r not in table.rows for r in rows):
+        return  # a row the sum needs was not found: no verdict
+    what = {"zh": "各分项之和", "en": "the sum of its items"}
+    for column in table.columns_of(identity["total"]):
+        parts = [table.cell(r, column) for r in rows]
+        hit = _mismatch(
+            table, identity["total"], column, table.cell(identity["total"], column), parts, what
+        )
+        if hit:
+            yield hit
+
+
+def _balance(table: MatchedTable, identity: dict[str, Any]) -> Iterator[Hit]:
+    left_rows, right_rows = identity["left"], identity["right"]
+    if any(r not in table.rows for r in [*left_rows, *right_rows]):
+        return
+    for column in table.columns_of(right_rows[0]):
+        left = _values([table.cell(r, column) for r in left_rows])
+        right = _values([table.cell(r, column) for r in right_rows])
+        if left is None or right is None or sum(left) == sum(right):
+            continue
+        cell = table.cell(right_rows[0], column)
+        sides = {
+            "left": sum(left),
+            "right": sum(right),
+            "left_rows": "+".join(left_rows),
+            "right_rows": "+".join(right_rows),
+        }
+        arithmetic = (
+            f"{'+'.join(left_rows)} = {' + '.join(str(v) for v in left)} = {sum(left)} ≠ "
+            f"{'+'.join(right_rows)} = {' + '.join(str(v) for v in right)} = {sum(right)}"
+        )
+        yield _cell_hit(
+            table,
+            right_rows[0],
+            column,
+            cell,
+            {**sides, "arithmetic": arithmetic},
+            {"left": plain(sum(left)), "right": plain(sum(right)), "arithmetic": arithmetic},
+        )
+
+
+_IDENTITIES = {"row_sum": _row_sum, "column_sum": _column_sum, "balance": _balance}

@@ -1,0 +1,148 @@
+"""Check kind text_table: a figure the prose of part 一 states contradicts the table.
+
+Facts map a prose figure, recognised by its label (the words before it) or
+the words after it, onto table cells (their sum when several): "受理…申请3119件"
+is 一·总计, "复议351件，其中结果维持72件" the review block. The review and
+litigation results are read as partition groups (total and parts), and
+"均获维持" while the table has cases corrected, otherwise decided or pending is
+a contradiction too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from linter.arithmetic import plain
+from linter.findings import Hit
+from linter.partitions import Partition, find_groups, labels
+from linter.tables.match import MatchedTable, standard_tables
+
+if TYPE_CHECKING:
+    from linter.checks import Context
+    from linter.document import Document
+    from linter.numbers import Quantity
+
+_AFTER_REACH = 12
+_CLAUSE_END = re.compile(r"[,;。!?)]")
+
+
+def _table_value(tables: dict[str, MatchedTable], table: str, row: str, cells: list[str]):
+    matched = tables.get(table)
+    if matched is None:
+        return None
+    found = [matched.cell(row, c) for c in cells]
+    if any(c is None or c.value is None for c in found):
+        return None
+    return sum((c.value for c in found), start=Decimal(0))  # type: ignore[union-attr]
+
+
+def _part_one(doc: Document) -> tuple[int, int] | None:
+    for heading in doc.outline.top_level:
+        if heading.number == 1:
+            first, last = doc.outline.section_range(heading)
+            return doc.norm_line_starts[first], doc.norm_line_starts[last] + len(
+                doc.norm_lines[last]
+            )
+    return None
+
+
+def _after(doc: Document, q: Quantity) -> str:
+    text = doc.norm[q.end : q.end + _AFTER_REACH].replace("\n", "")
+    return _CLAUSE_END.split(text)[0]
+
+
+def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    tables = standard_tables(doc)
+    scope = _part_one(doc)
+    if not tables or scope is None:
+        return
+    label_of = labels(doc)
+    prose = [
+        q
+        for q in doc.quantities
+        if scope[0] <= q.start < scope[1] and q.kind == "count" and not q.approx
+    ]
+    yield from _facts(doc, params.get("facts", ()), prose, label_of, tables)
+    yield from _groups(doc, params.get("groups", ()), scope, tables)
+    yield from _all_upheld(doc, params.get("all_upheld"), scope, tables)
+
+
+def _facts(doc, facts, prose, label_of, tables) -> Iterator[Hit]:
+    for fact in facts:
+        label = re.compile(fact["label"]) if fact.get("label") else None
+        after = re.compile(fact["after"]) if fact.get("after") else None
+        for q in prose:
+            if (label and not label.search(label_of[q.start])) or (
+                after and not after.search(_after(doc, q))
+            ):
+                continue
+            expected = _table_value(tables, fact["table"], fact["row"], fact["cells"])
+            if expected is not None and expected != q.value:
+                yield _hit(q, expected, fact["name"], fact["table"], fact["row"], fact["cells"])
+            break  # the first statement of a fact is the one to hold to the table
+
+
+def _groups(doc, groups, scope, tables) -> Iterator[Hit]:
+    if not groups:
+        return
+    partitions = [Partition.from_params(g["partition"]) for g in groups]
+    for found in find_groups(doc, partitions):
+        if not scope[0] <= found.total.start < scope[1]:
+            continue
+        spec = groups[partitions.index(found.partition)]
+        cells = spec["total"]
+        expected = _table_value(tables, spec["table"], spec["row"], cells)
+        if expected is not None and expected != found.total.value and found.total.kind == "count":
+            yield _hit(
+                found.total, expected, found.partition.name, spec["table"], spec["row"], cells
+            )
+        for name, q in found.parts:
+            cells = spec["parts"].get(name)
+            expected = _table_value(tables, spec["table"], spec["row"], cells) if cells else None
+            if expected is not None and expected != q.value:
+                what = {
+                    "zh": f"{found.partition.name['zh']}·{name}",
+                    "en": f"{found.partition.name['en']}: {name}",
+                }
+                yield _hit(q, expected, what, spec["table"], spec["row"], cells)
+
+
+def _all_upheld(doc, spec, scope, tables) -> Iterator[Hit]:
+    """ "均获维持" while the table has results other than 维持."""
+    if not spec:
+        return
+    pattern = re.compile(spec["pattern"])
+    for m in pattern.finditer(doc.norm, scope[0], scope[1]):
+        for block in spec["blocks"]:
+            others = _table_value(tables, spec["table"], spec["row"], block["others"])
+            if others:
+                yield Hit(
+                    m.start(),
+                    m.end(),
+                    values={"stated": m.group(0), "table_value": others, "what": block["name"]},
+                    details={
+                        "table": spec["table"],
+                        "row": spec["row"],
+                        "columns": block["others"],
+                        "table_value": plain(others),
+                    },
+                )
+                break
+
+
+def _hit(q, expected, what, table, row, cells) -> Hit:
+    return Hit(
+        q.start,
+        q.end,
+        values={"stated": q.value, "table_value": expected, "what": what},
+        details={
+            "stated": plain(q.value),
+            "table_value": plain(expected),
+            "table": table,
+            "row": row,
+            "columns": list(cells),
+        },
+    )

@@ -1,0 +1,406 @@
+"""Word documents (.docx): body paragraphs and tables in document order.
+
+The zip is inspected before python-docx opens it: a file that is not a zip,
+has too many members, or would decompress past `MAX_UNZIPPED` (a zip bomb) is
+refused. python-docx opens the package; the body is then read from its XML,
+so paragraphs inside content controls and text inside tracked insertions,
+hyperlinks and fields are kept, and deleted text is not. Automatic numbering
+from numbering.xml is rendered as Word shows it ("一、" before "概述"), since
+that is often the only heading number. Headers, footers, comments, footnotes
+and text boxes are not the report body and are left out.
+
+Locations: body paragraphs are numbered from 1 in document order, empty ones
+included (paragraphs inside tables are not counted); tables are numbered from
+1, their rows and cells too.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.document import Document
+from linter.loaders import InputError
+from linter.loaders.assemble import DocumentBuilder, Grid, join_wrapped
+
+MAX_UNZIPPED = 256 * 1024 * 1024  # a report's parts are a few MB; more is a zip bomb
+MAX_MEMBERS = 10_000
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_P, _TBL, _TR, _TC = _W + "p", _W + "tbl", _W + "tr", _W + "tc"
+_CONTAINERS = {_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "moveTo"}
+# Subtrees of a paragraph that hold no displayed body text (or text that is not
+# the body's: deletions, text boxes, the fallback copy of a drawing).
+_SKIPPED = {
+    _W + "del",
+    _W + "moveFrom",
+    _W + "pPr",
+    _W + "rPr",
+    _W + "txbxContent",
+    _W + "instrText",
+    _W + "delText",
+    _MC_FALLBACK,
+}
+_VAL = _W + "val"
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError("not a Word .docx file (corrupt or not a zip archive)") from exc
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise InputError(f"refused: the .docx has {len(members)} parts (zip bomb?)")
+        # The sizes in the zip directory are what zipfile will inflate at most
+        # (it stops at the declared size), so checking them is enough.
+        unzipped = sum(m.file_size for m in members)
+        if unzipped > MAX_UNZIPPED:
+            mib = 1024 * 1024
+            raise InputError(
+                f"refused: the .docx would decompress to {unzipped // mib} MB "
+                f"(limit {MAX_UNZIPPED // mib} MB; zip bomb?)"
+            )
+        if not _is_word(archive):
+            raise InputError("a zip archive, not a Word .docx (no word/document.xml)")
+
+
+def _is_word(archive: zipfile.ZipFile) -> bool:
+    """The package's main part is a Word document (wherever it is stored)."""
+    names = set(archive.namelist())
+    if "word/document.xml" in names:
+        return True
+    if "[Content_Types].xml" not in names:
+        return False
+    try:
+        types = archive.read("[Content_Types].xml")
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+    return b"wordprocessingml.document.main" in types
+
+
+# -- numbering ----------------------------------------------------------------
+
+_CN_DIGITS = "零一二三四五六七八九"
+_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
+    """Chinese counting numeral: 十, 十一, 二十三, 一百零五 (up to 9999)."""
+    if n <= 0 or n > 9999:
+        return str(n)
+    out = ""
+    zero = False
+    for power in (3, 2, 1, 0):
+        d = n // 10**power % 10
+        if d == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += digits[0]
+            zero = False
+        unit = units[power - 1] if power else ""
+        out += ("" if (d == 1 and power == 1 and not out) else digits[d]) + unit
+    return out
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def _letter(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """The text Word shows for counter `n` in number format `fmt` ("" for bullets)."""
+    formats = {
+        "decimal": lambda: str(n),
+        "decimalZero": lambda: f"{n:02d}",
+        "decimalFullWidth": lambda: str(n).translate(
+            {ord(d): ord(d) + 0xFEE0 for d in "0123456789"}
+        ),
+        "upperRoman": lambda: _roman(n).upper(),
+        "lowerRoman": lambda: _roman(n),
+        "upperLetter": lambda: _letter(n).upper(),
+        "lowerLetter": lambda: _letter(n),
+        "chineseCounting": lambda: _chinese(n),
+        "chineseCountingThousand": lambda: _chinese(n),
+        "japaneseCounting": lambda: _chinese(n),
+        "taiwaneseCounting": lambda: _chinese(n),
+        "taiwaneseCountingThousand": lambda: _chinese(n),
+        "chineseLegalSimplified": lambda: _chinese(n, _CN_LEGAL, "拾佰仟"),
+        "ideographTraditional": lambda: _STEMS[(n - 1) % 10],
+        "decimalEnclosedCircle": lambda: _CIRCLED[n - 1] if n <= 20 else str(n),
+        "decimalEnclosedCircleChinese": lambda: _CIRCLED[n - 1] if n <= 20 else str(n),
+        "decimalEnclosedParen": lambda: f"({n})",
+        "decimalEnclosedFullstop": lambda: f"{n}.",
+    }
+    if fmt in ("bullet", "none"):
+        return ""
+    return formats.get(fmt, formats["decimal"])()
+
+
+@dataclass(frozen=True)
+class _Level:
+    start: int
+    fmt: str
+    text: str
+    suffix: str
+    legal: bool
+
+
+def _attr(element: Any, child: str, default: str | None = None) -> str | None:
+    found = element.find(_W + child) if element is not None else None
+    return found.get(_VAL, default) if found is not None else default
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+@dataclass
+class Numbering:
+    """Word's list counters, advanced paragraph by paragraph in document order."""
+
+    abstracts: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)
+    style_numbers: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
+    style_parents: dict[str, str] = field(default_factory=dict)
+    _counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    _started: set[str] = field(default_factory=set)
+
+    @classmethod
+    def read(cls, numbering: Any, styles: Any) -> Numbering:
+        self = cls()
+        for abstract in numbering.iterfind(_W + "abstractNum") if numbering is not None else ():
+            levels = {}
+            for lvl in abstract.iterfind(_W + "lvl"):
+                levels[_int(lvl.get(_W + "ilvl"), 0)] = _Level(
+                    start=_int(_attr(lvl, "start"), 1),
+                    fmt=_attr(lvl, "numFmt", "decimal") or "decimal",
+                    text=_attr(lvl, "lvlText", "") or "",
+                    suffix=_attr(lvl, "suff", "tab") or "tab",
+                    legal=lvl.find(_W + "isLgl") is not None,
+                )
+            self.abstracts[abstract.get(_W + "abstractNumId", "")] = levels
+        for num in numbering.iterfind(_W + "num") if numbering is not None else ():
+            overrides = {
+                _int(o.get(_W + "ilvl"), 0): _int(_attr(o, "startOverride"), 1)
+                for o in num.iterfind(_W + "lvlOverride")
+                if o.find(_W + "startOverride") is not None
+            }
+            self.nums[num.get(_W + "numId", "")] = (
+                _attr(num, "abstractNumId", "") or "",
+                overrides,
+            )
+        for style in styles.iterfind(_W + "style") if styles is not None else ():
+            style_id = style.get(_W + "styleId", "")
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            if num_pr is not None:
+                ilvl = _attr(num_pr, "ilvl")
+                self.style_numbers[style_id] = (
+                    _attr(num_pr, "numId"),
+                    _int(ilvl, 0) if ilvl else None,
+                )
+            parent = _attr(style, "basedOn")
+            if parent:
+                self.style_parents[style_id] = parent
+        return self
+
+    def _num_pr(self, paragraph: Any) -> tuple[str | None, int]:
+        ppr = paragraph.find(_W + "pPr")
+        num_pr = ppr.find(_W + "numPr") if ppr is not None else None
+        num_id = _attr(num_pr, "numId")
+        ilvl = _attr(num_pr, "ilvl")
+        style = _attr(ppr, "pStyle")
+        seen: set[str] = set()
+        while style and style not in seen and (num_id is None or ilvl is None):
+            seen.add(style)
+            style_num, style_ilvl = self.style_numbers.get(style, (None, None))
+            num_id = num_id or style_num
+            if ilvl is None and style_ilvl is not None:
+                ilvl = str(style_ilvl)
+            style = self.style_parents.get(style)
+        return num_id, _int(ilvl, 0)
+
+    def label(self, paragraph: Any) -> str:
+        """The number Word puts before `paragraph` ("一、", "(二)", "3.") or ""."""
+        num_id, ilvl = self._num_pr(paragraph)
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstracts.get(abstract_id, {})
+        level = levels.get(ilvl)
+        if level is None:
+            return ""
+        counters = self._counters.setdefault(abstract_id, {})
+        if num_id not in self._started:
+            # A list instance with a start override restarts the shared counters.
+            self._started.add(num_id)
+            for lvl, start in overrides.items():
+                counters[lvl] = start - 1
+        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        return self._render(level, levels, counters)
+
+    @staticmethod
+    def _render(level: _Level, levels: dict[int, _Level], counters: dict[int, int]) -> str:
+        if level.fmt in ("bullet", "none"):
+            return ""
+        text = level.text
+        for lvl in range(8, -1, -1):
+            placeholder = f"%{lvl + 1}"
+            if placeholder in text:
+                ref = levels.get(lvl, level)
+                value = counters.get(lvl, ref.start)
+                fmt = "decimal" if level.legal else ref.fmt
+                text = text.replace(placeholder, format_number(value, fmt))
+        if not text:
+            return ""
+        # Word's default separator is a tab; after 、 or a closing bracket it
+        # reads as nothing, after "1." as a space.
+        if level.suffix == "space" or (level.suffix == "tab" and text[-1].isascii()):
+            return text + " "
+        return text
+
+
+# -- body -----------------------------------------------------------------------
+
+
+def _body_items(body: Any) -> Iterator[Any]:
+    """Body-level paragraphs and tables in document order, through content controls."""
+    stack = list(reversed(list(body)))
+    while stack:
+        element = stack.pop()
+        if element.tag in (_P, _TBL):
+            yield element
+        elif element.tag in _CONTAINERS:
+            stack.extend(reversed(list(element)))
+
+
+def paragraph_text(paragraph: Any) -> str:
+    """The displayed text of a w:p: runs, tabs and line breaks, without deletions."""
+    parts: list[str] = []
+    stack = list(reversed(list(paragraph)))
+    while stack:
+        element = stack.pop()
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            continue
+        if tag == _W + "t":
+            parts.append(element.text or "")
+        elif tag == _W + "tab":
+            parts.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            if element.get(_W + "type") in (None, "textWrapping"):
+                parts.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            parts.append("-")
+        elif tag != _P:  # a nested paragraph belongs to a text box, skipped above
+            stack.extend(reversed(list(element)))
+    return "".join(parts)
+
+
+def _rows(table: Any) -> Iterator[Any]:
+    stack = list(reversed(list(table)))
+    while stack:
+        element = stack.pop()
+        if element.tag == _TR:
+            yield element
+        elif element.tag in _CONTAINERS:
+            stack.extend(reversed(list(element)))
+
+
+def _cells(row: Any) -> Iterator[Any]:
+    stack = list(reversed(list(row)))
+    while stack:
+        element = stack.pop()
+        if element.tag == _TC:
+            yield element
+        elif element.tag in _CONTAINERS:
+            stack.extend(reversed(list(element)))
+
+
+def _table_grid(table: Any, numbering: Numbering) -> Grid:
+    grid = Grid()
+    for r, tr in enumerate(_rows(table)):
+        column = _int(_attr(tr.find(_W + "trPr"), "gridBefore"), 0)
+        for tc in _cells(tr):
+            tc_pr = tc.find(_W + "tcPr")
+            span = max(_int(_attr(tc_pr, "gridSpan"), 1), 1)
+            merge = tc_pr.find(_W + "vMerge") if tc_pr is not None else None
+            continues = merge is not None and merge.get(_VAL, "continue") == "continue"
+            text = join_wrapped(numbering.label(p) + paragraph_text(p) for p in tc.iter(_P))
+            if not (continues and grid.extend_down(r, column)):
+                grid.place(r, column, text, 1, span)
+            column += span
+    return grid
+
+
+def load(data: bytes, path: str) -> Document:
+    _check_zip(data)
+    import docx
+
+    try:
+        word = docx.Document(io.BytesIO(data))
+        numbering_xml = _numbering_element(word)
+        styles_xml = word.styles.element
+    except Exception as exc:  # missing parts, bad XML, bad CRC, a macro-enabled .docm
+        raise InputError(
+            f"corrupt or unsupported Word document ({type(exc).__name__}: {exc})"
+        ) from exc
+    numbering = Numbering.read(numbering_xml, styles_xml)
+    builder = DocumentBuilder()
+    paragraphs = 0
+    for item in _body_items(word.element.body):
+        if item.tag == _P:
+            paragraphs += 1
+            text = numbering.label(item) + paragraph_text(item)
+            builder.paragraph(text, {"paragraph": paragraphs})
+        else:
+            builder.table(_table_grid(item, numbering))
+    if not any(line.strip() for line in builder.lines):
+        raise InputError("Word document without text")
+    meta = {"format": "docx", "paragraphs": paragraphs, "tables": len(builder.tables)}
+    return builder.build(path, None, meta)
+
+
+def _numbering_element(word: Any) -> Any:
+    """numbering.xml's root, or None when the document has no lists."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        return word.part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        return None

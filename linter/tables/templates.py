@@ -1,0 +1,63 @@
+"""Table templates: data in rules/templates/standard-tables.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from linter.rulebook import rules_dir
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    key: str
+    label: re.Pattern[str]
+    layouts: tuple[str, ...]  # empty: every layout
+    columns: tuple[str, ...]  # this row's columns (part 二 rows), else the table's
+
+
+@dataclass(frozen=True)
+class Template:
+    table: str  # applications | review | proactive
+    part: str  # the report part holding it: 二 / 三 / 四
+    name: dict[str, str]
+    columns: tuple[str, ...]
+    rows: tuple[TemplateRow, ...]
+    identities: tuple[dict[str, Any], ...]
+
+    def layout_rows(self, layout: str) -> tuple[TemplateRow, ...]:
+        return tuple(r for r in self.rows if not r.layouts or layout in r.layouts)
+
+    @property
+    def layouts(self) -> tuple[str, ...]:
+        found = sorted({lay for r in self.rows for lay in r.layouts})
+        return tuple(found) or ("any",)
+
+
+def _template(raw: dict[str, Any]) -> Template:
+    columns = tuple(raw["columns"])
+    rows = tuple(
+        TemplateRow(
+            key=r["key"],
+            label=re.compile(r["label"]),
+            layouts=tuple(r.get("layouts", ())),
+            columns=tuple(r.get("columns", columns)),
+        )
+        for r in raw["rows"]
+    )
+    return Template(
+        raw["table"], raw["part"], raw["name"], columns, rows, tuple(raw.get("identities", ()))
+    )
+
+
+@lru_cache(maxsize=1)
+def standard_templates() -> tuple[Template, ...]:
+    path = rules_dir() / "templates" / "standard-tables.yaml"
+    data = yaml.load(
+        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
+    return tuple(_template(t) for t in data["templates"])
