@@ -168,7 +168,11 @@ def module_patterns() -> Iterable[re.Pattern[str]]:
         if info.name.endswith("__main__") or info.name == "linter.cli":
             continue
         module = importlib.import_module(info.name)
-        yield from (v for v in vars(module).values() if isinstance(v, re.Pattern))
+        yield from (
+            v
+            for v in vars(module).values()
+            if isinstance(v, re.Pattern) and isinstance(v.pattern, str)
+        )
 
 
 def linter_patterns() -> list[tuple[str, int]]:
@@ -306,6 +310,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--files", type=int, default=2000, help="reports in the corpus (2000)")
     ap.add_argument("--seed", type=int, default=20190331, help="random seed")
     ap.add_argument(
+        "--per-format", type=int, default=50, help="documents per container format (0: skip)"
+    )
+    ap.add_argument(
         "--shared",
         type=Path,
         default=REPO.parent / "shared",
@@ -370,7 +377,44 @@ def run(args: argparse.Namespace, corpus: Path) -> None:
         f"peak RSS: this process {peak_rss_mb(resource.RUSAGE_SELF):.1f} MB, "
         f"largest child {peak_rss_mb(resource.RUSAGE_CHILDREN):.1f} MB"
     )
+    if args.per_format:
+        print(f"per container (load + check, {args.per_format} documents each):")
+        for line in format_pass(args.per_format):
+            print(line)
     print(f"total wall time {time.perf_counter() - start:.1f} s")
+
+
+def format_pass(per_format: int) -> list[str]:
+    """Load + check throughput per container, on the five reports built as each container.
+
+    The containers are built by the same builders the format tests use
+    (tests/fixtures_formats.py: python-docx, reportlab, GBK web pages), so the
+    figures are for real files; building is not timed.
+    """
+    sys.path.insert(0, str(REPO / "tests"))
+    from fixtures_formats import REPORTS, corpus_file
+
+    from linter.engine import Settings, check_document
+    from linter.loaders import load_bytes
+    from linter.rulebook import shipped_packs
+
+    packs, settings = shipped_packs(), Settings()
+    lines = []
+    for variant in ("gbk.html", "docx", "table.docx", "pdf"):
+        files = [(f"{name}.{variant}", corpus_file(name, variant)) for name in REPORTS]
+        pages = 0
+        start = time.perf_counter()
+        for i in range(per_format):
+            name, data = files[i % len(files)]
+            doc = load_bytes(data, name)
+            pages += int(doc.meta.get("pages", 0))
+            check_document(doc, packs, settings)
+        seconds = time.perf_counter() - start
+        rate = f"{per_format / seconds:7.1f} docs/s"
+        if pages:
+            rate += f"  {pages / seconds:7.1f} pages/s"
+        lines.append(f"  {variant:<12} {per_format:4d} docs {seconds:7.2f} s  {rate}")
+    return lines
 
 
 def clear_corpus(corpus: Path) -> None:

@@ -11,9 +11,10 @@ page, paragraph or table cell of the original file.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from linter.normalise import normalise
 
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
     from linter.enumerations import Enumeration
     from linter.numbers import Quantity
     from linter.sections import Outline
+    from linter.tables.match import MatchedTable
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,9 @@ class Document:
     tables: tuple[Table, ...] = ()
     # What the loader knows of the file itself (format, page count, …).
     meta: dict[str, Any] = field(default_factory=dict)
+    # Structures derived from parameters (partition groups for a rule's
+    # partitions), computed once per document however many rules ask.
+    _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -160,6 +168,12 @@ class Document:
 
     # -- derived structures (computed once, shared by all checks) ------------
 
+    def derived(self, key: Any, compute: Callable[[], T]) -> T:
+        """`compute()`, remembered under the hashable `key` for this document."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
+
     @cached_property
     def noise_lines(self) -> frozenset[int]:
         from linter.noise import noise_lines
@@ -177,6 +191,13 @@ class Document:
         from linter.sections import build_outline
 
         return build_outline(self)
+
+    @cached_property
+    def standard_tables(self) -> dict[str, MatchedTable]:
+        """The 2019/2021 standard tables found in the text, by table name."""
+        from linter.tables.match import standard_tables
+
+        return standard_tables(self)
 
     @cached_property
     def enumerations(self) -> list[Enumeration]:

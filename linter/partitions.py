@@ -17,7 +17,7 @@ where the line was wrapped), so
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from linter.enumerations import exact_operands
@@ -33,7 +33,7 @@ _WRAP_END = re.compile(r"[。;!?:]\s*$")
 
 @dataclass(frozen=True)
 class Partition:
-    name: dict[str, str]
+    name: dict[str, str] = field(hash=False, compare=False)
     total: re.Pattern[str]
     units: tuple[str, ...]
     until: re.Pattern[str] | None
@@ -65,6 +65,10 @@ class Group:
 
 def labels(doc: Document) -> dict[int, str]:
     """Label text of every quantity, keyed by the quantity's start offset."""
+    return doc.derived("labels", lambda: _labels(doc))
+
+
+def _labels(doc: Document) -> dict[int, str]:
     wrapped = _wrapped_lines(doc)
     out: dict[int, str] = {}
     previous_end = 0
@@ -142,7 +146,11 @@ def _in_enumeration_body(doc: Document, q: Quantity) -> bool:
 
 
 def find_groups(doc: Document, partitions: list[Partition]) -> list[Group]:
-    """Totals with their stated parts, for every partition."""
+    """Totals with their stated parts, for every partition (computed once per document)."""
+    return doc.derived(("groups", tuple(partitions)), lambda: _find_groups(doc, partitions))
+
+
+def _find_groups(doc: Document, partitions: list[Partition]) -> list[Group]:
     label_of = labels(doc)
     assigned = _assign_parts(doc, partitions, label_of)
     groups: list[Group] = []

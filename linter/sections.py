@@ -8,8 +8,10 @@ first full stop. Page noise is never a heading.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from linter.numbers import parse_chinese_numeral
@@ -59,18 +61,18 @@ class Outline:
     headings: tuple[Heading, ...]
     line_count: int
 
-    @property
+    @cached_property
     def top_level(self) -> tuple[Heading, ...]:
         return tuple(h for h in self.headings if h.level == 1)
 
+    @cached_property
+    def _top_lines(self) -> list[int]:
+        return [h.line for h in self.top_level]
+
     def top_section_of(self, line: int) -> Heading | None:
         """The top-level heading whose section holds 0-based `line`."""
-        current = None
-        for h in self.top_level:
-            if h.line > line:
-                break
-            current = h
-        return current
+        index = bisect.bisect_right(self._top_lines, line) - 1
+        return self.top_level[index] if index >= 0 else None
 
     def enclosing(self, line: int) -> Heading | None:
         """The deepest heading whose section holds 0-based `line`."""

@@ -50,6 +50,7 @@ CHECKS: dict[str, Check] = {
     "late_publication": publication.late_publication,
     "missing_table": tables.missing_table,
     "table_blank_cell": tables.table_blank_cell,
+    "glued_cells": tables.glued_cells,
     "table_identities": tables.table_identities,
     "text_table": text_table.text_table,
     "outdated_format": formats.outdated_format,

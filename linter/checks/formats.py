@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from linter.findings import Hit
-from linter.tables.match import standard_tables
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -24,7 +23,7 @@ def _expected_layout(params: dict[str, Any], year: int | None) -> str | None:
 
 def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """No standard table or heading at all, or a newer report in the older table layout."""
-    tables = standard_tables(doc)
+    tables = doc.standard_tables
     standard_heading = re.compile(params["standard_heading"])
     has_heading = any(standard_heading.search(h.title) for h in doc.outline.top_level)
     if not tables and not has_heading:
@@ -51,7 +50,7 @@ def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iter
 
 def fees_not_explained(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """Fees were charged (or 信息处理费 is mentioned) but part 六 says nothing of them."""
-    tables = standard_tables(doc)
+    tables = doc.standard_tables
     applications = tables.get("applications")
     cell = applications.cell(params["row"], params["column"]) if applications else None
     charged = bool(cell and cell.value)

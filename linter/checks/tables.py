@@ -1,6 +1,6 @@
 """Check kinds on the standard tables of the 2019/2021 formats.
 
-They read `standard_tables(doc)` (rows mapped onto the templates by label),
+They read `doc.standard_tables` (rows mapped onto the templates by label),
 never HTML, Word or PDF. Every finding names its cell in words and in
 `details` ({"table": "applications", "row": "三(三)1", "column": "总计"}); the
 finding's own location stays the native one (line, column, page, grid cell).
@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from linter.arithmetic import equation, plain
 from linter.findings import Hit
-from linter.tables.match import MatchedTable, standard_tables
+from linter.tables.match import MatchedTable, part_lines
+from linter.tables.rows import figure_rows
 from linter.tables.templates import standard_templates
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def _cell_hit(
 
 def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The part 二/三/四 table is absent or cannot be recognised."""
-    found = standard_tables(doc)
+    found = doc.standard_tables
     for template in standard_templates():
         if template.table in params["tables"] and template.table not in found:
             yield Hit(
@@ -66,7 +67,7 @@ def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterat
 
 def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A numeric cell left blank, "/", "-" or "—" (0 is a number)."""
-    for table in standard_tables(doc).values():
+    for table in doc.standard_tables.values():
         for row, figure_row in table.rows.items():
             for column, cell in zip(table.columns_of(row), figure_row.cells, strict=False):
                 if cell.value is None:
@@ -78,7 +79,7 @@ def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 def table_identities(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The identities of each matched table's template, of the kinds in `params`."""
     kinds = set(params["kinds"])
-    for table in standard_tables(doc).values():
+    for table in doc.standard_tables.values():
         for identity in table.template.identities:
             if identity["kind"] in kinds:
                 yield from _IDENTITIES[identity["kind"]](table, identity)
@@ -172,3 +173,23 @@ def _balance(table: MatchedTable, identity: dict[str, Any]) -> Iterator[Hit]:
 
 
 _IDENTITIES = {"row_sum": _row_sum, "column_sum": _column_sum, "balance": _balance}
+
+
+def glued_cells(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    """A table whose figures run together ("3001530061 43119") is reported once, not guessed."""
+    found = doc.standard_tables
+    for template in standard_templates():
+        if template.table in found:
+            continue
+        first, last = part_lines(doc, template.part)
+        for row in figure_rows(doc, first, last):
+            widths = {len(r.columns) for r in template.rows if r.label.search(row.label)}
+            longest = max((len(c.text) for c in row.cells), default=0)
+            if widths and len(row.cells) < min(widths) and longest >= params["min_digits"]:
+                yield Hit(
+                    row.cells[0].start,
+                    row.cells[-1].end,
+                    values={"table": template.name},
+                    details={"table": template.table, "line_cells": len(row.cells)},
+                )
+                break

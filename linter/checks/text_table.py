@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from linter.arithmetic import plain
 from linter.findings import Hit
 from linter.partitions import Partition, find_groups, labels
-from linter.tables.match import MatchedTable, standard_tables
+from linter.tables.match import MatchedTable
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -55,7 +55,7 @@ def _after(doc: Document, q: Quantity) -> str:
 
 
 def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    tables = standard_tables(doc)
+    tables = doc.standard_tables
     scope = _part_one(doc)
     if not tables or scope is None:
         return

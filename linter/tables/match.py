@@ -92,7 +92,7 @@ def align(
     return best[n][m], matched
 
 
-def _part_lines(doc: Document, part: str) -> tuple[int, int]:
+def part_lines(doc: Document, part: str) -> tuple[int, int]:
     """Lines of the top-level part numbered `part` (二/三/四), else the whole text."""
     number = "一二三四五六七八九十".index(part) + 1
     for heading in doc.outline.top_level:
@@ -103,7 +103,7 @@ def _part_lines(doc: Document, part: str) -> tuple[int, int]:
 
 def match_template(doc: Document, template: Template) -> MatchedTable | None:
     """The template's table in `doc`, in the layout that fits best, if recognisable."""
-    first, last = _part_lines(doc, template.part)
+    first, last = part_lines(doc, template.part)
     rows = figure_rows(doc, first, last)
     best: tuple[float, str, dict[str, FigureRow]] | None = None
     for layout in template.layouts:
