@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import io
+import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -186,7 +187,18 @@ def docx_report(report: Report) -> bytes:
             document.add_paragraph(block)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same package with every member dated 1980-01-01, so a rebuild is byte-identical."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
 
 
 # -- PDF -------------------------------------------------------------------------------
@@ -276,6 +288,7 @@ _GROUPS = {
     "三(五)": "（五）不予处理",
     "三(六)": "（六）其他处理",
 }
+_DROPPED = "行政机关不再处理其政府信息公开申请"
 _APPLICATION_ROWS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("一", "一、本年新收政府信息公开申请数量", ()),
     ("二", "二、上年结转政府信息公开申请数量", ()),
@@ -298,8 +311,8 @@ _APPLICATION_ROWS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("三(五)4", "4.无正当理由大量反复申请", ()),
     ("三(五)5", "5.要求行政机关确认或重新出具已获取信息", ()),
     ("三(六)", "（六）其他处理", ("2019",)),
-    ("三(六)1", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", ("2021",)),
-    ("三(六)2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", ("2021",)),
+    ("三(六)1", "1.申请人无正当理由逾期不补正、" + _DROPPED, ("2021",)),
+    ("三(六)2", "2.申请人逾期未按收费通知要求缴纳费用、" + _DROPPED, ("2021",)),
     ("三(六)3", "3.其他", ("2021",)),
     ("三(七)", "（七）总计", ()),
     ("四", "四、结转下年度继续办理", ()),
@@ -345,6 +358,7 @@ def applications_table(
         cells += [Cell(2, 4 + k, name) for k, name in enumerate(APPLICANTS[1:6])]
         top = 3
     rows = application_rows(layout)
+    handled = sum(_group_of(k) is not None for k, _ in rows)  # the rows under 三
     for offset, (key, label) in enumerate(rows):
         r = top + offset
         group = _group_of(key)
@@ -354,7 +368,7 @@ def applications_table(
         else:
             if group == "三" and key == members[0]:
                 text = "三、\n" + "\n".join("本年度办理结果") if messy else _GROUPS["三"]
-                cells.append(Cell(r, 0, text, rowspan=sum(_group_of(k) is not None for k, _ in rows)))
+                cells.append(Cell(r, 0, text, rowspan=handled))
             if group == "三":
                 cells.append(Cell(r, 1, label, colspan=2))
             else:
@@ -379,25 +393,45 @@ def review_table(figures: Sequence[str]) -> TableSpec:
 # Part 二: per block of 第二十条, its header and (template key, row label) rows.
 _PROACTIVE = {
     "2021": (
-        ("第二十条第（一）项", ("本年制发件数", "本年废止件数", "现行有效件数"),
-         (("规章", "规章"), ("行政规范性文件", "行政规范性文件"))),
+        (
+            "第二十条第（一）项",
+            ("本年制发件数", "本年废止件数", "现行有效件数"),
+            (("规章", "规章"), ("行政规范性文件", "行政规范性文件")),
+        ),
         ("第二十条第（五）项", ("本年处理决定数量",), (("行政许可", "行政许可"),)),
-        ("第二十条第（六）项", ("本年处理决定数量",),
-         (("行政处罚", "行政处罚"), ("行政强制", "行政强制"))),
-        ("第二十条第（八）项", ("本年收费金额（单位：万元）",),
-         (("行政事业性收费", "行政事业性收费"),)),
+        (
+            "第二十条第（六）项",
+            ("本年处理决定数量",),
+            (("行政处罚", "行政处罚"), ("行政强制", "行政强制")),
+        ),
+        (
+            "第二十条第（八）项",
+            ("本年收费金额（单位：万元）",),
+            (("行政事业性收费", "行政事业性收费"),),
+        ),
     ),
     "2019": (
-        ("第二十条第（一）项", ("本年新制作数量", "本年新公开数量", "对外公开总数量"),
-         (("规章", "规章"), ("规范性文件", "规范性文件"))),
-        ("第二十条第（五）项", ("上一年项目数量", "本年增/减", "处理决定数量"),
-         (("行政许可", "行政许可"), ("其他对外管理服务事项", "其他对外管理服务事项"))),
-        ("第二十条第（六）项", ("上一年项目数量", "本年增/减", "处理决定数量"),
-         (("行政处罚", "行政处罚"), ("行政强制", "行政强制"))),
-        ("第二十条第（八）项", ("上一年项目数量", "本年增/减"),
-         (("行政事业性收费", "行政事业性收费"),)),
-        ("第二十条第（九）项", ("采购项目数量", "采购总金额"),
-         (("政府集中采购", "政府集中采购"),)),
+        (
+            "第二十条第（一）项",
+            ("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+            (("规章", "规章"), ("规范性文件", "规范性文件")),
+        ),
+        (
+            "第二十条第（五）项",
+            ("上一年项目数量", "本年增/减", "处理决定数量"),
+            (("行政许可", "行政许可"), ("其他对外管理服务事项", "其他对外管理服务事项")),
+        ),
+        (
+            "第二十条第（六）项",
+            ("上一年项目数量", "本年增/减", "处理决定数量"),
+            (("行政处罚", "行政处罚"), ("行政强制", "行政强制")),
+        ),
+        (
+            "第二十条第（八）项",
+            ("上一年项目数量", "本年增/减"),
+            (("行政事业性收费", "行政事业性收费"),),
+        ),
+        ("第二十条第（九）项", ("采购项目数量", "采购总金额"), (("政府集中采购", "政府集中采购"),)),
     ),
 }
 
@@ -430,5 +464,3 @@ def proactive_table(layout: str, figures: Mapping[str, Sequence[str]]) -> TableS
             cells += [Cell(r, c, t, colspan=s) for c, s, t in _spread(figures[key], width)]
             r += 1
     return TableSpec(tuple(cells), widths=(150, 100, 100, 100), font_size=9)
-
-

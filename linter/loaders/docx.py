@@ -332,24 +332,23 @@ def paragraph_text(paragraph: Any) -> str:
     return "".join(parts)
 
 
-def _rows(table: Any) -> Iterator[Any]:
-    stack = list(reversed(list(table)))
+def _descendants(parent: Any, tag: str) -> Iterator[Any]:
+    """`tag` elements under `parent`, looking through content controls, not into them."""
+    stack = list(reversed(list(parent)))
     while stack:
         element = stack.pop()
-        if element.tag == _TR:
+        if element.tag == tag:
             yield element
         elif element.tag in _CONTAINERS:
             stack.extend(reversed(list(element)))
+
+
+def _rows(table: Any) -> Iterator[Any]:
+    return _descendants(table, _TR)
 
 
 def _cells(row: Any) -> Iterator[Any]:
-    stack = list(reversed(list(row)))
-    while stack:
-        element = stack.pop()
-        if element.tag == _TC:
-            yield element
-        elif element.tag in _CONTAINERS:
-            stack.extend(reversed(list(element)))
+    return _descendants(row, _TC)
 
 
 def _table_grid(table: Any, numbering: Numbering) -> Grid:
