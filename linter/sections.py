@@ -30,6 +30,7 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
 # A heading title ends at the first full stop; one without a stop that runs
 # on for longer than this is a body paragraph that happens to start "1、".
 _MAX_UNSTOPPED_TITLE = 60
+_MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)")
 # "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119" is a table row, not a part.
 _TABLE_ROW = re.compile(r"(?:\s+[\d.,/—-]+){3,}\s*$")
 
@@ -93,6 +94,13 @@ class Outline:
 
 def parse_heading(line: str) -> tuple[int, int, str, int] | None:
     """(level, number, title, title end in the line) of a heading line, else None."""
+    markup = _MARKDOWN.match(line)
+    if markup:  # "## 一、概述" / "**一、概述**" in a Markdown report
+        parsed = parse_heading(line[markup.end() :].replace("**", "", 1))
+        if parsed is None:
+            return None
+        level, number, title, end = parsed
+        return level, number, title, end + markup.end()
     for level, pattern in _LEVELS:
         m = pattern.match(line)
         if not m:

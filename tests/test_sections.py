@@ -49,3 +49,8 @@ def test_traditional_headings_are_read_through_the_simplified_view():
     doc = load_path(str(REPORTS / "changzhou-2018.txt"))
     titles = [h.title for h in doc.outline.headings]
     assert "收费及减免情况" in titles and "依申请公开办理情况" in titles
+
+
+def test_markdown_headings_are_headings():
+    text = "# 示例县2018年政府信息公开工作年度报告\n## 一、概述\n正文。\n### (一)申请情况\n**二、主动公开情况**"
+    assert outline(text) == [(1, 1, "概述"), (2, 1, "申请情况"), (1, 2, "主动公开情况")]
