@@ -52,5 +52,8 @@ def test_traditional_headings_are_read_through_the_simplified_view():
 
 
 def test_markdown_headings_are_headings():
-    text = "# 示例县2018年政府信息公开工作年度报告\n## 一、概述\n正文。\n### (一)申请情况\n**二、主动公开情况**"
+    text = (
+        "# 示例县2018年政府信息公开工作年度报告\n## 一、概述\n正文。\n"
+        "### (一)申请情况\n**二、主动公开情况**"
+    )
     assert outline(text) == [(1, 1, "概述"), (2, 1, "申请情况"), (1, 2, "主动公开情况")]
