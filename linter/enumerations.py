@@ -75,13 +75,19 @@ _CLAUSE = re.compile(r"[,;。:]")
 
 
 def _totals(doc: Document, figures: list[Quantity]) -> tuple[Quantity, ...]:
-    """The figures that may be a total: not those said for comparison."""
+    """The figures that may be a total: not those said for comparison, nor in brackets.
+
+    "答复234件(含上年度结转申请5件,另有7件顺延…),其中予以公开96件": the bracket
+    is an aside; the list after 其中 belongs to 234.
+    """
     kept = []
     for q in figures:
         start = doc.norm_line_starts[q.line]
-        lead = _CLAUSE.split(doc.norm[start : q.start])[-1]
-        if not _COMPARISON.search(lead):
-            kept.append(q)
+        before = doc.norm[start : q.start]
+        lead = _CLAUSE.split(before)[-1]
+        if _COMPARISON.search(lead) or before.count("(") > before.count(")"):
+            continue
+        kept.append(q)
     return tuple(kept)
 
 

@@ -22,9 +22,7 @@ from functools import lru_cache
 # cells ("3001 53 0 0 61 4 3119"), and nobody writes 1 411 in Chinese. Tabs are
 # kept too: loaders render table rows with tab-separated cells.
 _CJK = "\u3400-\u9fff"
-_NUMBER_GAP = re.compile(
-    rf"(?<=[0-9])[ \u00a0]+(?=[{_CJK}%])|(?<=[{_CJK}])[ \u00a0]+(?=[0-9])"
-)
+_NUMBER_GAP = re.compile(rf"(?<=[0-9])[ \u00a0]+(?=[{_CJK}%])|(?<=[{_CJK}])[ \u00a0]+(?=[0-9])")
 
 
 @dataclass(frozen=True)

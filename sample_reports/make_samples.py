@@ -97,7 +97,11 @@ def total(grid: Grid, key: str) -> int:
 
 @dataclass
 class Sample:
-    """One report: texts by name (see the `*_text` functions) and its table figures."""
+    """One report: its texts by name and the figures of its three tables.
+
+    Texts: title, date, preamble, overview, overview_items and other (one
+    paragraph per line), problems. Grids: template row key -> cells as printed.
+    """
 
     name: str
     layout: str  # the table layout: "2019" or "2021"
@@ -135,7 +139,7 @@ class Sample:
 class Plant:
     """One planted defect: what it changes and the findings it must cause."""
 
-    summary: str  # for docs/sample-reports.md
+    summary: str  # printed by main(); docs/sample-reports.md tells the same
     rules: tuple[str, ...]  # the rule ids it causes (one per finding)
     apply: Callable[[Sample], None]
 
@@ -163,6 +167,14 @@ def _proactive_columns(sample: Sample, key: str) -> tuple[str, ...]:
 def _set_review(column: str, text: str) -> Callable[[Sample], None]:
     def apply(sample: Sample) -> None:
         sample.review[REVIEW_COLUMNS.index(column)] = text
+
+    return apply
+
+
+def _all(*steps: Callable[[Sample], None]) -> Callable[[Sample], None]:
+    def apply(sample: Sample) -> None:
+        for step in steps:
+            step(sample)
 
     return apply
 
@@ -298,9 +310,9 @@ def city_faulty() -> Sample:
             "四 结转下年度继续办理: one application moved from 商业企业 (1 → 0) to 自然人 "
             "(6 → 7); the row still adds up, but 一+二 ≠ 三(七)+四 in both columns",
             ("table-balance-mismatch", "table-balance-mismatch"),
-            lambda s: (
-                _set_cell("applications", "四", "自然人", "7")(s),
-                _set_cell("applications", "四", "商业企业", "0")(s),
+            _all(
+                _set_cell("applications", "四", "自然人", "7"),
+                _set_cell("applications", "四", "商业企业", "0"),
             ),
         ),
         Plant(
@@ -318,9 +330,12 @@ def city_faulty() -> Sample:
             "part 六 no longer mentions the 信息处理费 although 三(六)2 (逾期未缴纳费用) "
             f"is {total(grid, '三(六)2')}",
             ("fees-not-explained",),
-            lambda s: s.texts.update(
-                other="（一）本年度无其他需要报告的事项。\n（二）人大代表建议和政协提案"
-                "办理情况。全年承办的人大代表建议和政协提案均已按期办结，办理复文依法公开。"
+            _replace_text(
+                "other",
+                "信息处理费收取情况。2024年，市政府严格执行《政府信息公开信息处理费管理办法》，"
+                "全年收取政府信息公开信息处理费1200元；另有2件申请因申请人逾期未缴纳信息处理费，"
+                "不再处理。",
+                "本年度无其他需要报告的事项。",
             ),
         ),
         Plant(
@@ -453,7 +468,7 @@ def bureau_outdated() -> Sample:
             "a 2022 report in the 2019 layout (part 三 with one (六)其他处理 row, part 二 with "
             "上一年项目数量 / 本年增/减 and 政府集中采购)",
             ("outdated-format",),
-            lambda s: None,
+            _all(),
         )
     )
     return sample
@@ -491,6 +506,9 @@ def main(argv: list[str]) -> int:
     folder = Path(argv[1]) if len(argv) > 1 else HERE
     for path in write_samples(folder):
         print(f"{path} ({path.stat().st_size:,} bytes)")
+    for name, build in SAMPLES.items():
+        for p in build().plants:
+            print(f"{name}: {', '.join(p.rules)}: {p.summary}")
     return 0
 
 

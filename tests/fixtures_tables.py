@@ -27,7 +27,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from fixtures_formats import _PAGE_HEAD, _PAGE_TAIL, _page_furniture, _styles, is_heading
+from fixtures_formats import _FONT, _PAGE_HEAD, _PAGE_TAIL, _page_furniture, _styles, is_heading
 
 # -- the model -----------------------------------------------------------------------
 
@@ -50,13 +50,16 @@ class TableSpec:
     `widths` are the PDF column widths in points (None: equal shares of the
     frame); `font_size` the PDF cell font size; `figures_top` puts the figure
     cells' text at the top of their cell (so a wrapped row label has its figures
-    on its first line, as Word exports do) instead of the middle.
+    on its first line, as Word exports do) instead of the middle; `ruled`
+    False leaves out the PDF's cell borders (a table laid out by tabs and
+    spaces, which a PDF reader sees as lines of text, not as a grid).
     """
 
     cells: tuple[Cell, ...]
     widths: tuple[float, ...] | None = None
     font_size: float = 9
     figures_top: bool = False
+    ruled: bool = True
 
     @property
     def height(self) -> int:
@@ -203,8 +206,6 @@ def _fixed_zip_times(data: bytes) -> bytes:
 
 # -- PDF -------------------------------------------------------------------------------
 
-_FONT = "STSong-Light"
-
 
 def _pdf_table(table: TableSpec, frame_width: float):
     from reportlab.lib import colors
@@ -223,11 +224,12 @@ def _pdf_table(table: TableSpec, frame_width: float):
     figure = ParagraphStyle("figure", parent=label, alignment=TA_CENTER)
     data: list[list[object]] = [[""] * table.width for _ in range(table.height)]
     commands: list[tuple] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]
+    if table.ruled:
+        commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
     for cell in table.cells:
         text = "<br/>".join(html.escape(part) for part in cell.text.split("\n"))
         style = figure if _is_figure(cell.text) or len(cell.text) <= 4 else label

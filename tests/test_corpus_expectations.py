@@ -20,7 +20,11 @@ RANK = {"info": 0, "warning": 1, "error": 2}
 
 def _cases() -> list[tuple[object, str, dict]]:
     cases = []
-    for folder, spec_file in ((REPORTS, EXPECTED), (SAMPLES, SAMPLES / "expected.yaml")):
+    for folder, spec_file in (
+        (REPORTS, EXPECTED),
+        (SAMPLES, SAMPLES / "expected.yaml"),
+        (SAMPLES, SAMPLES / "expected-standard.yaml"),
+    ):
         spec = yaml.safe_load(spec_file.read_text(encoding="utf-8"))
         cases += [(folder, name, exp) for name, exp in sorted(spec["reports"].items())]
     return cases

@@ -12,13 +12,22 @@ from conftest import ROOT
 def test_the_wheel_ships_the_rules_and_uses_them_from_any_directory(tmp_path):
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert build.returncode == 0, build.stderr
     (wheel,) = tmp_path.glob("ogilint-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for shipped in ("schema.json", "common.yaml", "ogi-2008.yaml", "ogi-2019.yaml",
-                    "ogi-2021.yaml", "revised.yaml", "templates/standard-tables.yaml"):
+    for shipped in (
+        "schema.json",
+        "common.yaml",
+        "ogi-2008.yaml",
+        "ogi-2019.yaml",
+        "ogi-2021.yaml",
+        "revised.yaml",
+        "templates/standard-tables.yaml",
+    ):
         assert f"linter/rules/{shipped}" in names, shipped
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
@@ -29,8 +38,13 @@ def test_the_wheel_ships_the_rules_and_uses_them_from_any_directory(tmp_path):
         "from linter.rulebook import rules_dir, shipped_packs;"
         "print(rules_dir()); print(sorted(p.name for p in shipped_packs()))"
     )
-    run = subprocess.run([sys.executable, "-c", probe, str(unpacked)], cwd=elsewhere,
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-c", probe, str(unpacked)],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     where, packs = run.stdout.splitlines()
     assert where == str(unpacked / "linter" / "rules")

@@ -38,7 +38,7 @@ def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iter
     expected = _expected_layout(params, ctx.year)
     applications = tables.get("applications")
     if applications and expected and applications.layout < expected:
-        row = next(iter(applications.rows.values()))
+        row = min(applications.rows.values(), key=lambda r: r.line)  # the table's first row
         start = doc.norm_line_starts[row.line]
         yield Hit(
             start,

@@ -29,8 +29,8 @@ _GENERIC = {"zh": "分项列举", "en": "itemised list"}
 def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
     groups = find_groups(doc, partitions) if partitions else []
-    if params["report"] == "mismatch":
-        yield from (h for g in groups if (h := _domain_hit(doc, g)))
+    report = params["report"]
+    yield from (h for g in groups if (h := _domain_hit(doc, g, report)))
     if not params.get("generic"):
         return
     claimed = {g.total.start for g in groups}
@@ -45,10 +45,20 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
             yield hit
 
 
-def _domain_hit(doc: Document, group: Group) -> Hit | None:
+# A breakdown naming this many parts (or all the partition has) is taken as
+# exhaustive: short of its total it is an error. Two parts of nine outcomes
+# ("其中予以公开96件,部分公开24件") are highlights: short of the total, a warning.
+_EXHAUSTIVE_PARTS = 3
+
+
+def _domain_hit(doc: Document, group: Group, report: str) -> Hit | None:
     parts = [q for _, q in group.parts]
-    total = group.total.value
-    if not group.exact or (len(parts) < 2 and sum(q.value for q in parts) <= total):
+    total, parts_sum = group.total.value, sum((q.value for q in parts), start=Decimal(0))
+    if not group.exact or parts_sum == total or (len(parts) < 2 and parts_sum < total):
+        return None
+    exhaustive = len(parts) >= min(_EXHAUSTIVE_PARTS, len(group.partition.parts))
+    wanted = "mismatch" if parts_sum > total or exhaustive else "shortfall"
+    if report != wanted:
         return None
     names = [name for name, _ in group.parts]
     return _hit(doc, group.total, parts, names, group.partition.name)

@@ -30,7 +30,8 @@ _NUMBERING = re.compile(r"^[\W\d一二三四五六七八九十、.()]*")
 def _where(table: MatchedTable, row: str, column: str) -> dict[str, Any]:
     """The cell in words, for messages: "三(三)1 属于国家秘密 · 总计"."""
     label = _NUMBERING.sub("", table.rows[row].label) if row in table.rows else ""
-    words = f"{row} {label}".strip() if label and len(label) <= 20 else row
+    keep = label and len(label) <= 20 and label != row  # part 二 rows are named by their label
+    words = f"{row} {label}" if keep else row
     return {
         "zh": f"{table.template.name['zh']} {words} · {column}列",
         "en": f"{table.template.name['en']}, row {words}, column {column}",

@@ -90,10 +90,12 @@ def _finding(f: Finding, options: FormatOptions) -> list[str]:
         lines.append(_paint(f"    {labels['section']}: {f.section}", "dim", options))
     if f.excerpt:
         gutter = f"    {f.line} | "
-        lines.append(gutter + f.excerpt)
-        lead = display_width(f.excerpt[: f.excerpt_offset])
+        # A tab (between table cells) is shown as one space so the caret lines up.
+        excerpt = f.excerpt.replace("\t", " ")
+        lines.append(gutter + excerpt)
+        lead = display_width(excerpt[: f.excerpt_offset])
         length = f.end_column - f.column if f.end_line == f.line else 1
-        mark = "^" * max(1, display_width(f.excerpt[f.excerpt_offset : f.excerpt_offset + length]))
+        mark = "^" * max(1, display_width(excerpt[f.excerpt_offset : f.excerpt_offset + length]))
         lines.append(" " * (len(gutter) - 2) + "| " + " " * lead + _paint(mark, "mark", options))
     arithmetic = f.details.get("arithmetic")
     if arithmetic:

@@ -50,6 +50,10 @@ _PAGE_NUMBER = re.compile(
 )
 _ENDS_SENTENCE = re.compile(r"[。;:!?；：！？][”’\"」』)）】]*$")
 _STOP = re.compile(r"[。!?！？]")
+# A line ending in two or more separate figures is a table row set without
+# rulings (pdfplumber finds no table): it is a line of its own, never re-flowed
+# into a paragraph ("…1 236" + "二、上年结转…" would glue two rows together).
+_FIGURE_ROW = re.compile(r"(?:\s+[\d.,/—-]+){2,}\s*$")
 
 
 @dataclass
@@ -253,6 +257,8 @@ def _breaks(prev: _Line, line: _Line, layout: _Layout) -> bool:
     if _is_heading(prev.text) and not _STOP.search(prev.text):
         return True  # a heading alone on its line
     if _short(prev, line, layout):
+        return True
+    if _FIGURE_ROW.search(prev.text) or _FIGURE_ROW.search(line.text):
         return True
     if _ENDS_SENTENCE.search(prev.text):
         return _indented(line, layout) or not layout.indents
