@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from conftest import REPORTS
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.document import Document
@@ -48,6 +48,7 @@ _SOURCE_CHARS = st.sampled_from(
 )
 
 
+@settings(deadline=None)  # the first example loads OpenCC's dictionaries
 @given(st.lists(_SOURCE_CHARS, max_size=80).map("".join))
 def test_every_normalised_character_maps_to_a_source_character_on_its_line(text):
     doc = Document("x.txt", text)
