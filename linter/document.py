@@ -141,6 +141,12 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
+    def in_brackets(self, offset: int) -> bool:
+        """Whether `offset` of `norm` sits inside a bracketed aside on its line."""
+        start = self.norm_line_starts[self.norm_line_of(offset)]
+        before = self.norm[start:offset]
+        return before.count("(") > before.count(")")
+
     def block_at(self, line: int) -> Block | None:
         """The block holding 1-based `line`, if the loader recorded blocks."""
         for block in self.blocks:

@@ -124,6 +124,9 @@ def _triggers(doc: Document, line_no: int, qs: list[Quantity]) -> list[_Trigger]
     found = []
     for m in re.finditer("其中", line):
         _, end = _sentence_bounds(line, m.end())
+        if doc.in_brackets(base + m.start()):  # "(其中通过电子邮件申请8件)" ends with its bracket
+            close = line.find(")", m.end())
+            end = min(end, close) if close != -1 else end
         head = _head_of(doc, line_no, m.start(), qs)
         found.append(_Trigger(head, base + m.start(), base + m.end(), base + end))
     for q in qs:
@@ -201,7 +204,11 @@ def _read(doc: Document, trigger: _Trigger, nested: list[int], qs: list[Quantity
         return []
     clauses = _clauses(doc, trigger, nested)
     by_clause = len(clauses) > 1
-    figures = [_counts(qs, s, e) for s, e in clauses]
+    aside = doc.in_brackets(trigger.start)
+    # A bracketed aside inside the list ("网上申请50件(其中电子邮件8件)") is not an item.
+    figures = [
+        [q for q in _counts(qs, s, e) if aside or not doc.in_brackets(q.start)] for s, e in clauses
+    ]
     body_end = clauses[-1][1]
     partial = bool(_PARTIAL.search(doc.norm, trigger.body_start, body_end))
     total = trigger.head[-1]
@@ -226,6 +233,11 @@ def find_enumerations(doc: Document) -> list[Enumeration]:
     for line_no, qs in by_line.items():
         triggers = _triggers(doc, line_no, qs)
         for t in triggers:
-            nested = [o.start for o in triggers if o.start >= t.body_start]
+            aside = doc.in_brackets(t.start)
+            nested = [
+                o.start
+                for o in triggers
+                if o.start >= t.body_start and (aside or not doc.in_brackets(o.start))
+            ]
             found.extend(_read(doc, t, nested, qs))
     return found

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 _LABEL_REACH = 40
 _CLAUSE_END = re.compile(r"[。;!?]")
 _WRAP_END = re.compile(r"[。;!?:]\s*$")
+_COMMA = re.compile(r"[,:]")
+_NEW_ITEM = re.compile(r"另有|另外|此外|其余|还有")
 
 
 @dataclass(frozen=True)
@@ -82,12 +84,19 @@ def _labels(doc: Document) -> dict[int, str]:
                 break
             kept.append(piece)
             line -= 1
-        out[q.start] = _CLAUSE_END.split("".join(reversed(kept)))[-1]
+        label = _CLAUSE_END.split("".join(reversed(kept)))[-1]
+        nearest = _COMMA.split(label)[-1]
+        # "均获维持,另有1件尚未审结": 另有 starts a new item; what came before is not its label.
+        out[q.start] = nearest if _NEW_ITEM.search(nearest) else label
         previous_end = q.end
     return out
 
 
 def _wrapped_lines(doc: Document) -> frozenset[int]:
+    return doc.derived("wrapped-lines", lambda: _find_wrapped_lines(doc))
+
+
+def _find_wrapped_lines(doc: Document) -> frozenset[int]:
     """Lines that continue the line before them (a wrap, as PDF text comes).
 
     A line continues the previous one when that line is prose that does not end
@@ -166,22 +175,36 @@ def _is_total(doc: Document, q: Quantity, partition: Partition, label: str, is_p
 
 
 def _groups_of(doc, index, partition, label_of, assigned):
-    total = None
+    total = last_total = None
     parts: dict[str, Quantity] = {}
     section = None
+    wrapped = _wrapped_lines(doc)
+    line = -1
+    here: tuple[Any, int] | None = None
     for q in doc.quantities:
-        if q.kind == "percent":
-            continue
+        if q.kind == "percent" or doc.in_brackets(q.start):
+            continue  # an aside in brackets is no item of the list around it
         label = label_of[q.start]
-        here = doc.outline.top_section_of(q.line)
+        # A list ends with its paragraph; a wrapped line (PDF text) continues it.
+        new_paragraph = any(n not in wrapped for n in range(line + 1, q.line + 1))
+        line = q.line
+        here = (doc.outline.top_section_of(q.line), q.line) if new_paragraph else here
         part = assigned.get(q.start, {}).get(index)
+        if partition.units and q.unit not in partition.units:
+            part = None
         starts_new = _is_total(doc, q, partition, label, part is not None)
-        stops = partition.until is not None and partition.until.search(label) and part is None
+        stops = partition.until is not None and partition.until.search(label)
         if here != section or starts_new or stops:
             if total is not None and parts:
                 yield Group(partition, total, tuple(parts.items()))
+            if here[0] != (section[0] if section else None):
+                last_total = None
             total, parts, section = (q if starts_new else None), {}, here
-            continue
+            last_total = total or last_total
+            if not (part is not None and stops and total is None):
+                continue
+        if total is None and part is not None and last_total and partition.total.search(label):
+            total = last_total  # "复议9件、诉讼6件。行政复议中,维持5件…": back to its total
         if total is not None and part is not None and part not in parts:
             parts[part] = q
     if total is not None and parts:

@@ -30,6 +30,10 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
 # A heading title ends at the first full stop; one without a stop that runs
 # on for longer than this is a body paragraph that happens to start "1、".
 _MAX_UNSTOPPED_TITLE = 60
+_FIGURES_ONLY = re.compile(r"^\s*(?:[\d.,/—-]+\s+){2,}[\d.,/—-]+\s*$")
+_APPENDIX = re.compile(r"^\s*附\s*(?:件|表)\s*\d*\s*[::]?\s*$")
+# "一、二季度各举办2期": an enumeration of numbers, not a heading.
+_NOT_A_TITLE = re.compile(r"^[一二三四五六七八九十]+(?:、|季度|类|级|是)")
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)")
 # "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119" is a table row, not a part.
 _TABLE_ROW = re.compile(r"(?:\s+[\d.,/—-]+){3,}\s*$")
@@ -110,7 +114,7 @@ def parse_heading(line: str) -> tuple[int, int, str, int] | None:
         if number is None:
             continue
         rest = m["rest"]
-        if _TABLE_ROW.search(rest):
+        if _TABLE_ROW.search(rest) or (level == 1 and _NOT_A_TITLE.match(rest)):
             return None
         stop = re.search(r"[。!?]", rest)
         if stop:
@@ -126,12 +130,29 @@ def parse_heading(line: str) -> tuple[int, int, str, int] | None:
     return None
 
 
+def _next_text_line(lines: list[str], i: int) -> str:
+    for line in lines[i + 1 :]:
+        if line.strip():
+            return line
+    return ""
+
+
 def build_outline(doc: Document) -> Outline:
-    """All headings of `doc`, in order."""
+    """All headings of `doc`, in order.
+
+    A numbered label whose figures wrapped onto the next line ("一、本年新收政府信息
+    公开申请数量" / "211 14 1 1 8 1 236") is a table row, not a part; so is any
+    numbered line after an appendix marker (附件: / 附表:), which has its own numbering.
+    """
     headings = []
     starts = doc.norm_line_starts
-    for i, line in enumerate(doc.norm_lines):
+    lines = doc.norm_lines
+    for i, line in enumerate(lines):
         if i in doc.noise_lines or not line.strip():
+            continue
+        if _APPENDIX.match(line):
+            break
+        if _FIGURES_ONLY.match(_next_text_line(lines, i)):
             continue
         parsed = parse_heading(line)
         if parsed is None:

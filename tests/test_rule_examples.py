@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from linter.document import Document
@@ -36,6 +38,8 @@ def test_rule_example(pack, rule, kind, example):
         assert not found, f"{rule.id} fired on its passing example: {found[0].message}"
     else:
         assert found, f"{rule.id} did not fire on its failing example"
+        for finding in found:  # every placeholder of the message is filled
+            assert not re.search(r"\{\w+\}", finding.message), finding.message
 
 
 def test_every_rule_but_input_error_has_both_kinds_of_example():

@@ -1,8 +1,10 @@
 """Check kind contact: the report says whom to ask, and says it correctly.
 
 Labelled fields are read: 电话 / 地址 / 电子信箱 / 邮编 followed by a colon
-(a phone number may follow its label directly). A label may be broken by a
-line wrap ("电\\n子邮箱", as PDF text comes). A website is not a contact.
+(a phone number may follow its label, or 致电 / 拨打, directly). A label may be
+broken by a line wrap ("电\\n子邮箱", as PDF text comes). An e-mail address
+written anywhere is a contact too. A website is not a contact, and a 网站地址 /
+下载地址 is not an address.
 """
 
 from __future__ import annotations
@@ -25,18 +27,27 @@ def _loose(*labels: str) -> str:
 
 
 _COLON = r"\s*[::]\s*"
+_PHONE_LABEL = _loose("联系电话", "咨询电话", "服务电话", "办公电话", "电话", "致电", "拨打")
 _PHONE = re.compile(
-    rf"(?:{_loose('联系电话', '咨询电话', '服务电话', '办公电话', '电话')})(?:{_COLON}|\s*)"
-    r"(?P<v>\(?[0-9][0-9\-—–()\s转、/或]*[0-9])"
+    rf"(?:{_PHONE_LABEL})(?:{_COLON}|\s*)"
+    r"(?P<v>(?:\+?86[\-\s]?)?\(?[0-9][0-9\-—–()\s、/或转分机]*[0-9])"
 )
 _ADDRESS_LABEL = _loose("通信地址", "通讯地址", "联系地址", "办公地址", "地址")
-# An address may wrap onto the next line ("地址:淮\n安市翔宇南道1号").
-_ADDRESS = re.compile(rf"(?:{_ADDRESS_LABEL}){_COLON}(?P<v>[^,;。)\n]+(?:\n[^,;。)\n]+)?)")
+# An address may wrap onto the next line ("地址:淮\n安市翔宇南道1号"); a website's
+# 网站地址 / 下载地址 / 网址 is no address.
+_ADDRESS = re.compile(
+    rf"(?<![站载网])(?:{_ADDRESS_LABEL}){_COLON}(?!http|www)(?P<v>[^,;。)\n]+(?:\n[^,;。)\n]+)?)"
+)
+_EMAIL_LABEL = rf"(?:{_loose('电子信箱', '电子邮箱', '电子邮件', '邮箱')}|e-?mail)"
+# The value runs to the first separator or Chinese character; "[email protected]",
+# what a web page's e-mail protection leaves, is kept whole so the message can quote it.
 _EMAIL = re.compile(
-    rf"(?:{_loose('电子信箱', '电子邮箱', '电子邮件', '邮箱')}|e-?mail){_COLON}(?P<v>[^,;。)\n]+)",
+    rf"{_EMAIL_LABEL}{_COLON}(?P<v>\[email[^\]\n]*\]|[^,;。)\s\u3400-\u9fff]+"
+    rf"(?:\s*[、/或]\s*[^,;。)\s\u3400-\u9fff]+)*)",
     re.IGNORECASE,
 )
-_POSTCODE = re.compile(rf"(?:{_loose('邮政编码', '邮编')}){_COLON}(?P<v>[0-9][0-9\s]*)")
+_BARE_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_POSTCODE = re.compile(rf"(?:{_loose('邮政编码', '邮编')}){_COLON}(?P<v>[0-9A-Za-z][0-9A-Za-z ]*)")
 
 _VALID_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 # Area codes are 010 and 02X (then an 8-digit number) or 0XXX (then 7–8 digits).
@@ -48,6 +59,9 @@ _OTHER_PHONE = re.compile(
     r"|1\d{4}|9\d{4,5}"  # 12345-style and 96xxx service hotlines
 )
 _SEPARATORS = re.compile(r"[\-—–()\s]")
+_LIST = re.compile(r"[、/或]")
+_EXTENSION = re.compile(r"(?:转|分机|[\-—])\s*\d{1,5}$")
+_COUNTRY = re.compile(r"^(?:\+|00)?86[\-\s]?")
 
 
 @dataclass(frozen=True)
@@ -59,7 +73,7 @@ class Field:
 
 
 def fields(doc: Document) -> list[Field]:
-    """Every labelled contact field, in text order."""
+    """Every contact field, in text order (labelled ones, and bare e-mail addresses)."""
     found = []
     for kind, pattern in (
         ("phone", _PHONE),
@@ -70,23 +84,52 @@ def fields(doc: Document) -> list[Field]:
         for m in pattern.finditer(doc.norm):
             if doc.norm_line_of(m.start()) in doc.noise_lines:
                 continue
-            value = m["v"].rstrip()
+            value = m["v"].rstrip().rstrip(".")
             found.append(Field(kind, value, m.start("v"), m.start("v") + len(value)))
+    labelled = [(f.start, f.end) for f in found if f.kind == "email"]
+    for m in _BARE_EMAIL.finditer(doc.norm):
+        if not any(s <= m.start() < e for s, e in labelled):
+            found.append(Field("email", m.group(0).rstrip("."), m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
 
 
-def phone_numbers(value: str) -> list[str]:
-    """The numbers of a phone field ("0519-85685020、85685021" gives two)."""
-    return [p.strip() for p in re.split(r"[、/或]", value) if p.strip()]
+def _pieces(value: str) -> Iterator[tuple[str, int]]:
+    """The items of a field listing several ("0519-85685020、85685021"), with offsets."""
+    start = 0
+    for m in _LIST.finditer(value + "、"):
+        piece = value[start : m.start()]
+        if piece.strip():
+            yield piece.strip(), start + len(piece) - len(piece.lstrip())
+        start = m.end()
 
 
 def valid_phone(number: str) -> bool:
     """Area code + 7–8 digits (separators kept, so "0519-856850" is caught), mobile,
-    400/800 or a service hotline."""
-    number = number.split("转")[0].strip()
+    400/800 or a service hotline; an extension (转8001, -8001) and +86 are allowed."""
+    number = _COUNTRY.sub("0", number.strip()) if _COUNTRY.match(number.strip()) else number
+    number = re.sub(r"(?<=\d)\s(?=\d)", "", number.strip())  # "0371-1234 5678"
     if _LANDLINE.fullmatch(number):
         return True
-    return bool(_OTHER_PHONE.fullmatch(_SEPARATORS.sub("", number)))
+    bare = _EXTENSION.sub("", number)
+    if bare != number and _LANDLINE.fullmatch(bare.strip()):
+        return True
+    return bool(_OTHER_PHONE.fullmatch(_SEPARATORS.sub("", bare)))
+
+
+def bad_phones(value: str) -> list[tuple[str, int]]:
+    """Numbers of a phone field that are not valid, with their offsets in it.
+
+    After one full number, a 7–8 digit number shares its area code and a number of up
+    to five digits is an extension ("0371-12345678/12345679", "转8001、8002").
+    """
+    bad, seen_full = [], False
+    for piece, at in _pieces(value):
+        digits = _SEPARATORS.sub("", re.sub(r"^(?:转|分机)", "", piece))
+        if valid_phone(piece):
+            seen_full = True
+        elif not (seen_full and digits.isdigit() and (7 <= len(digits) <= 8 or len(digits) <= 5)):
+            bad.append((piece, at))
+    return bad
 
 
 def contact(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -100,30 +143,32 @@ def contact(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit
         lacking = [k for k in ("phone", "address") if k not in kinds]
         if kinds & {"phone", "address", "email"} and lacking:
             first = found[0]
-            names = {
-                "phone": {"zh": "电话", "en": "phone"},
-                "address": {"zh": "地址", "en": "address"},
-            }
+            names = {k: params["names"][k] for k in lacking}
             yield Hit(
                 first.start,
                 first.end,
-                values={"lacking": [names[k] for k in lacking]},
+                values={"lacking": list(names.values())},
                 details={"lacking": lacking},
             )
     else:
         yield from _invalid(found, report)
 
 
+def _bad_items(f: Field) -> list[tuple[str, int]]:
+    if f.kind == "phone":
+        return bad_phones(f.value)
+    if f.kind == "email":
+        if f.value.startswith("["):
+            return [(f.value, 0)]
+        return [(p, at) for p, at in _pieces(f.value) if not _VALID_EMAIL.fullmatch(p)]
+    digits = f.value.replace(" ", "")
+    return [] if len(digits) == 6 and digits.isdigit() else [(f.value, 0)]
+
+
 def _invalid(found: list[Field], kind: str) -> Iterator[Hit]:
     for f in found:
         if f.kind != kind:
             continue
-        if kind == "phone":
-            bad = [n for n in phone_numbers(f.value) if not valid_phone(n)]
-        elif kind == "email":
-            bad = [] if _VALID_EMAIL.fullmatch(f.value.strip()) else [f.value.strip()]
-        else:
-            digits = re.sub(r"\s", "", f.value)
-            bad = [] if len(digits) == 6 else [digits]
-        if bad:
-            yield Hit(f.start, f.end, values={"value": bad[0]}, details={"value": bad[0]})
+        for value, at in _bad_items(f):
+            start = f.start + at
+            yield Hit(start, start + len(value), values={"value": value}, details={"value": value})

@@ -63,15 +63,16 @@ def fees_not_explained(doc: Document, params: dict[str, Any], ctx: Context) -> I
         text = "".join(doc.norm_lines[first : last + 1])
         if re.search(params["statement"], text):
             return
-    anchor = cell if charged else None
-    if anchor is not None:
-        yield Hit(
-            anchor.start,
-            anchor.end,
-            values={"figure": anchor.value},
-            details={"table": "applications", "row": params["row"], "column": params["column"]},
-        )
-    else:
-        yield Hit(
-            mentioned.start(), mentioned.end(), values={"figure": mentioned.group(0)}, details={}
-        )
+    if charged and cell is not None:
+        what = {
+            "zh": f"表格{params['row']}(逾期未按收费通知缴费)有{cell.value}件申请",
+            "en": f"table row {params['row']} (fee notice not paid) counts {cell.value}",
+        }
+        details = {"table": "applications", "row": params["row"], "column": params["column"]}
+        yield Hit(cell.start, cell.end, values={"what": what}, details=details)
+    elif mentioned is not None:
+        what = {
+            "zh": f"正文提到“{mentioned.group(0)}”",
+            "en": f"the text mentions {mentioned.group(0)}",
+        }
+        yield Hit(mentioned.start(), mentioned.end(), values={"what": what}, details={})
