@@ -39,7 +39,7 @@ class Enumeration:
     parts: tuple[Quantity, ...]
     body_start: int  # where the parts begin in Document.norm
     body_end: int
-    partial: bool  # the list says 等 (and so on): it need not be exhaustive
+    partial: bool  # 等 (and so on), or other counters: the list need not be exhaustive
 
     @property
     def exact(self) -> bool:
@@ -210,9 +210,12 @@ def _read(doc: Document, trigger: _Trigger, nested: list[int], qs: list[Quantity
         [q for q in _counts(qs, s, e) if aside or not doc.in_brackets(q.start)] for s, e in clauses
     ]
     body_end = clauses[-1][1]
-    partial = bool(_PARTIAL.search(doc.norm, trigger.body_start, body_end))
     total = trigger.head[-1]
     parts = _single_column(total, figures, by_clause)
+    # 等 closes an open-ended list; a list mixing counters ("图解18篇,视频6个,文字32篇")
+    # cannot be summed in the total's counter: either way a shortfall proves nothing.
+    mixed = any(q.kind == total.kind and q not in parts for f in figures for q in f)
+    partial = mixed or bool(_PARTIAL.search(doc.norm, trigger.body_start, body_end))
     single = Enumeration(total, tuple(parts), trigger.body_start, body_end, partial)
     if sum(p.value for p in parts) == total.value:
         return [single]

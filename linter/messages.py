@@ -37,3 +37,15 @@ def render(template: dict[str, str], values: dict[str, Any], lang: str) -> str:
     text = template.get(lang) or template["zh"]
     rendered = _Values({k: format_value(v, lang) for k, v in values.items()})
     return string.Formatter().vformat(text, (), rendered)
+
+
+def bilingual(template: dict[str, str], **values: Any) -> dict[str, str]:
+    """A rule text fragment (zh and en, from YAML) filled in for both languages.
+
+    Checks do not know the user's language; they hand the engine both renderings
+    and the engine picks one when it renders the rule's message.
+    """
+    return {
+        lang: text.format_map(_Values({k: format_value(v, lang) for k, v in values.items()}))
+        for lang, text in template.items()
+    }

@@ -156,6 +156,11 @@ def parse_chinese_numeral(text: str) -> int | None:
     return total + section + digit
 
 
+def parse_year(text: str) -> int:
+    """2018 for "2018" and for "二〇一八"."""
+    return int(text) if text.isdigit() else parse_chinese_numeral(text) or 0
+
+
 def parse_arabic(text: str) -> Decimal:
     """Value of an Arabic numeral, thousands separators allowed (1,411)."""
     return Decimal(text.replace(",", ""))

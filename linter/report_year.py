@@ -5,16 +5,27 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from linter.checks.period import find_period
+from linter.numbers import parse_year
+from linter.periods import find_period
 
 if TYPE_CHECKING:
     from linter.document import Document
 
-_TITLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?.{0,40}?(?:年度报告|年报)")
+# "2018年…年度报告", "二〇一八年…年度报告", "…年度报告(2018年)"
+YEAR = r"(?:19|20)\d{2}|二[〇零○][一二三四五六七八九〇零○]{2}"
+_TITLE_YEAR = re.compile(
+    rf"(?P<year>{YEAR})\s*年度?.{{0,40}}?(?:年度报告|年报|工作报告)"
+    rf"|(?:年度报告|年报|工作报告)\s*\(\s*(?P<year2>{YEAR})\s*年?度?\s*\)"
+)
 _ANY_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _MAX_TITLE_LENGTH = 60  # a longer line is body text, not a title
 _TITLE_REACH = 8  # non-blank, non-noise lines searched for a title
 _OPENING_REACH = 600  # characters of the opening searched as a last resort
+
+
+def title_year_match(line: str) -> re.Match[str] | None:
+    """The year of a title line, if the (short) line is a report title."""
+    return _TITLE_YEAR.search(line) if len(line.strip()) <= _MAX_TITLE_LENGTH else None
 
 
 def detect_year(doc: Document) -> int | None:
@@ -23,14 +34,14 @@ def detect_year(doc: Document) -> int | None:
     for i, line in enumerate(doc.norm_lines):
         if i in doc.noise_lines or not line.strip():
             continue
-        m = _TITLE_YEAR.search(line) if len(line.strip()) <= _MAX_TITLE_LENGTH else None
+        m = title_year_match(line)
         if m:
-            return int(m["year"])
+            return parse_year(m["year"] or m["year2"])
         seen += 1
         if seen >= _TITLE_REACH:
             break
     period = find_period(doc)
     if period:
-        return int(period["year"])
+        return parse_year(period["year"])
     m = _ANY_YEAR.search(doc.norm[:_OPENING_REACH])
     return int(m["year"]) if m else None

@@ -35,8 +35,9 @@ _APPENDIX = re.compile(r"^\s*附\s*(?:件|表)\s*\d*\s*[::]?\s*$")
 # "一、二季度各举办2期": an enumeration of numbers, not a heading.
 _NOT_A_TITLE = re.compile(r"^[一二三四五六七八九十]+(?:、|季度|类|级|是)")
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)")
-# "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119" is a table row, not a part.
-_TABLE_ROW = re.compile(r"(?:\s+[\d.,/—-]+){3,}\s*$")
+# "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119" is a table row, not a part
+# (so is one whose figures ran together: "…申请数量 3001530061 43119").
+_TABLE_ROW = re.compile(r"(?<![\d.,])[\d.,/—-]+(?:\s+[\d.,/—-]+)+\s*$|(?<![\d.,])\d{6,}\s*$")
 
 
 @dataclass(frozen=True)

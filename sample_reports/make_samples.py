@@ -461,13 +461,13 @@ def bureau_faulty() -> Sample:
 
 
 def bureau_outdated() -> Sample:
-    """A 2022 report still in the 2019 tables: outdated-format, nothing else."""
+    """A 2022 report still in the 2019 tables: outdated-format on parts 二 and 三, nothing else."""
     sample = bureau_clean(2022, "2019").copy("example-bureau-2022-outdated")
     sample.plants.append(
         Plant(
             "a 2022 report in the 2019 layout (part 三 with one (六)其他处理 row, part 二 with "
             "上一年项目数量 / 本年增/减 and 政府集中采购)",
-            ("outdated-format",),
+            ("outdated-format", "outdated-format"),  # one per table in the old layout
             _all(),
         )
     )

@@ -203,6 +203,13 @@ EXPECTED = {
     "example-bureau-2022-outdated": [
         Expected(
             "outdated-format",
+            range(15, 35),  # part 二 in the 2019 layout too (上一年项目数量 / 本年增/减)
+            {"found": "2019", "expected": "2021", "table": "proactive"},
+            (1, None, None),
+            page=2,
+        ),
+        Expected(
+            "outdated-format",
             range(35, 58),  # a finding about the whole part 三 table (lines 35–57)
             {"found": "2019", "expected": "2021", "table": "applications"},
             (2, None, None),

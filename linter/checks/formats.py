@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from linter.findings import Hit
+from linter.messages import bilingual
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -22,29 +23,29 @@ def _expected_layout(params: dict[str, Any], year: int | None) -> str | None:
 
 
 def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """No standard table or heading at all, or a newer report in the older table layout."""
+    """No standard table or heading at all, or a newer report in an older table layout."""
     tables = doc.standard_tables
     standard_heading = re.compile(params["standard_heading"])
     has_heading = any(standard_heading.search(h.title) for h in doc.outline.top_level)
     if not tables and not has_heading:
-        yield Hit(
-            values={
-                "found": {"zh": "旧式(无标准表格和标题)", "en": "the pre-2019 free form"},
-                "expected": {"zh": "国办公开办函规定的格式", "en": "the standard format"},
-            },
-            details={"found": "free-form"},
-        )
+        yield Hit(values={"problem": params["free_form"]}, details={"found": "free-form"})
         return
     expected = _expected_layout(params, ctx.year)
-    applications = tables.get("applications")
-    if applications and expected and applications.layout < expected:
-        row = min(applications.rows.values(), key=lambda r: r.line)  # the table's first row
-        start = doc.norm_line_starts[row.line]
+    for table in tables.values():
+        if table.layout in ("any", expected) or not expected or table.layout > expected:
+            continue
+        first = min(table.rows.values(), key=lambda r: r.line)  # the table's first row
+        start = doc.norm_line_starts[first.line]
+        words = {"found": table.layout, "expected": expected}
+        problem = {
+            lang: text.format(table=table.template.name[lang], **words)
+            for lang, text in params["old_layout"].items()
+        }
         yield Hit(
             start,
-            start + len(doc.norm_lines[row.line].rstrip()),
-            values={"found": f"{applications.layout}", "expected": expected},
-            details={"found": applications.layout, "expected": expected, "table": "applications"},
+            start + len(doc.norm_lines[first.line].rstrip()),
+            values={"problem": problem},
+            details={**words, "table": table.template.table},
         )
 
 
@@ -64,15 +65,9 @@ def fees_not_explained(doc: Document, params: dict[str, Any], ctx: Context) -> I
         if re.search(params["statement"], text):
             return
     if charged and cell is not None:
-        what = {
-            "zh": f"表格{params['row']}(逾期未按收费通知缴费)有{cell.value}件申请",
-            "en": f"table row {params['row']} (fee notice not paid) counts {cell.value}",
-        }
+        what = bilingual(params["charged"], row=params["row"], count=cell.value)
         details = {"table": "applications", "row": params["row"], "column": params["column"]}
         yield Hit(cell.start, cell.end, values={"what": what}, details=details)
     elif mentioned is not None:
-        what = {
-            "zh": f"正文提到“{mentioned.group(0)}”",
-            "en": f"the text mentions {mentioned.group(0)}",
-        }
+        what = bilingual(params["mentioned"], text=mentioned.group(0))
         yield Hit(mentioned.start(), mentioned.end(), values={"what": what}, details={})

@@ -9,6 +9,7 @@ clause: total, then part). Anything vaguer is left alone rather than guessed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -24,9 +25,10 @@ if TYPE_CHECKING:
     from linter.numbers import Quantity
 
 _SHARE = re.compile(
-    r"(?:所)?占(?!比)(?P<den>[^,;。%\d!?:]{0,24}?)的?(?:比重|比例)?(?:为|达到?|约)?$"
+    r"(?:所)?占(?:比(?P<bare>)|(?P<den>[^,;。%\d!?:比]{0,24}?)的?(?:比重|比例)?)(?:为|达到?|约)?$"
 )
-_RATIO = re.compile(r"(?:比例|比率|占比)(?:为|达到?|是)?$")
+# "主动公开695件,主动公开比例为94.3%": the words before 比例 name the part.
+_RATIO = re.compile(r"(?P<subject>[^,;。:\d]*?)(?:比例|比率)(?:为|达到?|是)?$")
 _GENERIC_DENOMINATOR = re.compile(r"总数|总量|总额|总计|总和|全部|所有|的")
 _CLAUSE_END = re.compile(r"[。;!?]")
 _RESPECTIVE = re.compile(r"分别$")  # "…18件、2件…,分别占总数的15%、1.7%…": in order
@@ -66,11 +68,19 @@ def _totals_of_parts(doc: Document, partitions: list[Partition]) -> dict[int, Qu
 
 
 def _clause_counts(doc: Document, q: Quantity, counts: list[Quantity]) -> list[Quantity]:
+    """The counts between the start of `q`'s clause and `q` (counts sorted by start)."""
     line_start = doc.norm_line_starts[q.line]
     clause_start = line_start
     for m in _CLAUSE_END.finditer(doc.norm, line_start, q.start):
         clause_start = m.end()
-    return [c for c in counts if clause_start <= c.start and c.end <= q.start]
+    starts = doc.derived("count-starts", lambda: [c.start for c in counts])
+    first = bisect.bisect_left(starts, clause_start)
+    last = bisect.bisect_left(starts, q.start)
+    return [c for c in counts[first:last] if c.end <= q.start]
+
+
+def _label_between(doc: Document, total: Quantity, part: Quantity) -> str:
+    return doc.norm[total.end : part.start]
 
 
 def _sentence_head(doc: Document, total: Quantity) -> str:
@@ -106,15 +116,18 @@ def _pairs(doc, q, percents, counts, totals) -> list[tuple[Quantity, Quantity, Q
         if any(p.start not in totals for p in parts):
             return []
         total = totals[parts[0].start]
-        core = _GENERIC_DENOMINATOR.sub("", share["den"]).strip()
+        core = _GENERIC_DENOMINATOR.sub("", share["den"] or "").strip()
         if any(totals[p.start] is not total for p in parts) or (
             core and core not in _sentence_head(doc, total)
         ):
             return []  # the share is of something the text does not total here
         return list(zip(run, parts, [total] * len(run), strict=True))
-    if _RATIO.search(before) and len(in_clause) == 2:
+    ratio = _RATIO.search(before)
+    if ratio and len(in_clause) == 2:
         total, part = in_clause
-        if total.unit == part.unit:
+        subject = re.sub(r"^(?:其中|全年|本年|总体)", "", ratio["subject"].strip())
+        # "废止3件,公开比例为100%": the share is of something else than the last figure.
+        if total.unit == part.unit and subject and subject in _label_between(doc, total, part):
             return [(q, part, total)]
     return []
 

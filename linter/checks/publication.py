@@ -19,16 +19,22 @@ if TYPE_CHECKING:
     from linter.document import Document
 
 _DATE = r"(?P<y>(?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})"
-_PUBLISHED = re.compile(rf"(?:发布日期|发布时间|成文日期|印发日期|日期)\s*[::]\s*{_DATE}")
+# The publication date proper first; 成文日期 (when it was written) or a bare 日期
+# only when the page states nothing better.
+_PUBLISHED = tuple(
+    re.compile(rf"(?P<label>{labels})\s*[::]\s*{_DATE}")
+    for labels in ("发布日期|发布时间|公开日期|发文日期", "成文日期|印发日期", "(?<![文布开])日期")
+)
 
 
 def _published(doc: Document) -> re.Match[str] | None:
-    for m in _PUBLISHED.finditer(doc.norm):
-        try:
-            date(int(m["y"]), int(m["m"]), int(m["d"]))
-        except ValueError:
-            continue
-        return m
+    for pattern in _PUBLISHED:
+        for m in pattern.finditer(doc.norm):
+            try:
+                date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            return m
     return None
 
 
@@ -50,7 +56,11 @@ def late_publication(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
         yield Hit(
             m.start("y"),
             m.end(),
-            values={"published": published.isoformat(), "deadline": deadline.isoformat()},
+            values={
+                "label": m["label"],
+                "published": published.isoformat(),
+                "deadline": deadline.isoformat(),
+            },
             details={
                 "published": published.isoformat(),
                 "deadline": deadline.isoformat(),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from linter.findings import Hit
 from linter.issuer import issuer_kind
 from linter.numbers import parse_chinese_numeral
+from linter.report_year import title_year_match
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -18,9 +19,7 @@ if TYPE_CHECKING:
 _DECLARED = re.compile(
     r"(?:由|包括|包含|分为|共分|分)[^。]{0,400}?(?P<n>[一二三四五六七八九十]+|\d+)\s*个?部分"
 )
-_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,40}?(?:年度报告|年报|工作报告)")
 _TITLE_LINES = 8
-_MAX_TITLE_LENGTH = 60
 
 
 def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -76,7 +75,7 @@ def title(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     for i, line in enumerate(doc.norm_lines):
         if i in doc.noise_lines or not line.strip():
             continue
-        if len(line.strip()) <= _MAX_TITLE_LENGTH and _TITLE.search(line):
+        if title_year_match(line):
             return
         seen += 1
         if seen >= _TITLE_LINES:
@@ -91,8 +90,9 @@ def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[H
     pattern = re.compile(params["headings"])
     for h in doc.outline.headings:
         m = pattern.search(h.title)
-        if m and int(m["year"]) != ctx.year + 1:
-            found = int(m["year"])
+        first = int(m["from"] or m["year"]) if m else 0
+        if m and first != ctx.year + 1:
+            found = first
             yield Hit(
                 h.start,
                 h.end,

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from linter.enumerations import Enumeration
     from linter.numbers import Quantity
 
-_GENERIC = {"zh": "分项列举", "en": "itemised list"}
-
 
 def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
@@ -41,7 +39,7 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
             continue
         if overlapping and sum(bool(overlapping.search(label_of[p.start])) for p in e.parts) >= 2:
             continue  # channel figures overlap: they need not add up
-        if hit := _generic_hit(doc, e, params["report"]):
+        if hit := _generic_hit(doc, e, params["report"], params["generic_name"]):
             yield hit
 
 
@@ -64,14 +62,14 @@ def _domain_hit(doc: Document, group: Group, report: str) -> Hit | None:
     return _hit(doc, group.total, parts, names, group.partition.name)
 
 
-def _generic_hit(doc: Document, e: Enumeration, report: str) -> Hit | None:
+def _generic_hit(doc: Document, e: Enumeration, report: str, name: dict) -> Hit | None:
     if not e.exact or len(e.parts) < 2:
         return None
     total, parts_sum = e.total.value, e.parts_sum
     wanted = parts_sum > total if report == "mismatch" else (parts_sum < total and not e.partial)
     if not wanted:
         return None
-    return _hit(doc, e.total, list(e.parts), [None] * len(e.parts), _GENERIC)
+    return _hit(doc, e.total, list(e.parts), [None] * len(e.parts), name)
 
 
 def _hit(doc, total: Quantity, parts: list[Quantity], names: list[str | None], what) -> Hit | None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from linter.arithmetic import equation, plain
 from linter.findings import Hit
+from linter.messages import bilingual
 from linter.tables.match import MatchedTable, part_lines
 from linter.tables.rows import figure_rows
 from linter.tables.templates import standard_templates
@@ -27,15 +28,12 @@ if TYPE_CHECKING:
 _NUMBERING = re.compile(r"^[\W\d一二三四五六七八九十、.()]*")
 
 
-def _where(table: MatchedTable, row: str, column: str) -> dict[str, Any]:
-    """The cell in words, for messages: "三(三)1 属于国家秘密 · 总计"."""
+def _where(table: MatchedTable, row: str, column: str, params: dict[str, Any]) -> dict[str, str]:
+    """The cell in words, for messages: "收到和处理…情况 三(三)1 属于国家秘密 · 总计列"."""
     label = _NUMBERING.sub("", table.rows[row].label) if row in table.rows else ""
     keep = label and len(label) <= 20 and label != row  # part 二 rows are named by their label
     words = f"{row} {label}" if keep else row
-    return {
-        "zh": f"{table.template.name['zh']} {words} · {column}列",
-        "en": f"{table.template.name['en']}, row {words}, column {column}",
-    }
+    return bilingual(params["cell"], table=table.template.name, row=words, column=column)
 
 
 def _cell_hit(
@@ -45,12 +43,13 @@ def _cell_hit(
     cell: Cell,
     values: dict[str, Any],
     details: dict[str, Any],
+    params: dict[str, Any],
 ) -> Hit:
     place = {"table": table.template.table, "row": row, "column": column}
     return Hit(
         cell.start,
         max(cell.end, cell.start + 1),
-        values={"where": _where(table, row, column), **values},
+        values={"where": _where(table, row, column, params), **values},
         details={**place, "layout": table.layout, **details},
     )
 
@@ -72,8 +71,9 @@ def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
         for row, figure_row in table.rows.items():
             for column, cell in zip(table.columns_of(row), figure_row.cells, strict=False):
                 if cell.value is None:
+                    shown = cell.text or params["blank"]
                     yield _cell_hit(
-                        table, row, column, cell, {"text": cell.text or "空白"}, {"text": cell.text}
+                        table, row, column, cell, {"text": shown}, {"text": cell.text}, params
                     )
 
 
@@ -83,7 +83,7 @@ def table_identities(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     for table in doc.standard_tables.values():
         for identity in table.template.identities:
             if identity["kind"] in kinds:
-                yield from _IDENTITIES[identity["kind"]](table, identity)
+                yield from _IDENTITIES[identity["kind"]](table, identity, params)
 
 
 def _values(cells: list[Cell | None]) -> list[Decimal] | None:
@@ -92,7 +92,7 @@ def _values(cells: list[Cell | None]) -> list[Decimal] | None:
     return [c.value for c in cells]  # type: ignore[union-attr]
 
 
-def _mismatch(table, row, column, total_cell, parts, what) -> Hit | None:
+def _mismatch(table, row, column, total_cell, parts, what, params) -> Hit | None:
     values = _values([total_cell, *parts])
     if values is None:
         return None
@@ -107,24 +107,25 @@ def _mismatch(table, row, column, total_cell, parts, what) -> Hit | None:
         total_cell,
         {"stated": stated, "computed": computed, "arithmetic": arithmetic, "what": what},
         {"stated": plain(stated), "computed": plain(computed), "arithmetic": arithmetic},
+        params,
     )
 
 
-def _row_sum(table: MatchedTable, identity: dict[str, Any]) -> Iterator[Hit]:
-    what = {"zh": "各列之和", "en": "the sum of its columns"}
+def _row_sum(table: MatchedTable, identity: dict[str, Any], params) -> Iterator[Hit]:
+    what = params["row_sum"]
     for row in table.rows:
         columns = table.columns_of(row)
         if identity["total"] not in columns:
             continue
         parts = [table.cell(row, c) for c in identity["parts"]]
         hit = _mismatch(
-            table, row, identity["total"], table.cell(row, identity["total"]), parts, what
+            table, row, identity["total"], table.cell(row, identity["total"]), parts, what, params
         )
         if hit:
             yield hit
 
 
-def _column_sum(table: MatchedTable, identity: dict[str, Any]) -> Iterator[Hit]:
+def _column_sum(table: MatchedTable, identity: dict[str, Any], params) -> Iterator[Hit]:
     pattern = re.compile(identity["parts"])
     rows = [
         r.key
@@ -133,17 +134,23 @@ def _column_sum(table: MatchedTable, identity: dict[str, Any]) -> Iterator[Hit]:
     ]
     if any(r not in table.rows for r in rows):
         return  # a row the sum needs was not found: no verdict
-    what = {"zh": "各分项之和", "en": "the sum of its items"}
+    what = params["column_sum"]
     for column in table.columns_of(identity["total"]):
         parts = [table.cell(r, column) for r in rows]
         hit = _mismatch(
-            table, identity["total"], column, table.cell(identity["total"], column), parts, what
+            table,
+            identity["total"],
+            column,
+            table.cell(identity["total"], column),
+            parts,
+            what,
+            params,
         )
         if hit:
             yield hit
 
 
-def _balance(table: MatchedTable, identity: dict[str, Any]) -> Iterator[Hit]:
+def _balance(table: MatchedTable, identity: dict[str, Any], params) -> Iterator[Hit]:
     left_rows, right_rows = identity["left"], identity["right"]
     if any(r not in table.rows for r in [*left_rows, *right_rows]):
         return
@@ -170,6 +177,7 @@ def _balance(table: MatchedTable, identity: dict[str, Any]) -> Iterator[Hit]:
             cell,
             {**sides, "arithmetic": arithmetic},
             {"left": plain(sum(left)), "right": plain(sum(right)), "arithmetic": arithmetic},
+            params,
         )
 
 
@@ -182,9 +190,12 @@ def glued_cells(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator
     for template in standard_templates():
         if template.table in found:
             continue
-        first, last = part_lines(doc, template.part)
-        for row in figure_rows(doc, first, last):
-            widths = {len(r.columns) for r in template.rows if r.label.search(row.label)}
+        lines = part_lines(doc, template.part, whole=False)
+        if lines is None:
+            continue  # no such part: nothing to say about its table here
+        for row in figure_rows(doc, *lines):
+            labelled = [r for r in template.rows if r.label.pattern]
+            widths = {len(r.columns) for r in labelled if r.label.search(row.label)}
             longest = max((len(c.text) for c in row.cells), default=0)
             if widths and len(row.cells) < min(widths) and longest >= params["min_digits"]:
                 yield Hit(

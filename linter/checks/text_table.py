@@ -65,9 +65,15 @@ def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
         for q in doc.quantities
         if scope[0] <= q.start < scope[1] and q.kind == "count" and not q.approx
     ]
-    yield from _facts(doc, params.get("facts", ()), prose, label_of, tables)
-    yield from _groups(doc, params.get("groups", ()), scope, tables)
-    yield from _all_upheld(doc, params.get("all_upheld"), scope, tables)
+    seen: set[int] = set()
+    for hit in [
+        *_groups(doc, params.get("groups", ()), scope, tables),
+        *_facts(doc, params.get("facts", ()), prose, label_of, tables),
+        *_all_upheld(doc, params.get("all_upheld"), scope, tables),
+    ]:
+        if hit.start not in seen:  # a figure read both as a fact and in a group
+            seen.add(hit.start)
+            yield hit
 
 
 def _facts(doc, facts, prose, label_of, tables) -> Iterator[Hit]:
@@ -111,26 +117,38 @@ def _groups(doc, groups, scope, tables) -> Iterator[Hit]:
 
 
 def _all_upheld(doc, spec, scope, tables) -> Iterator[Hit]:
-    """ "均获维持" while the table has results other than 维持."""
+    """ "均获维持" while the table has results other than 维持, for the block the sentence is about.
+
+    The block is the last of 复议 / 诉讼 named before the phrase in its sentence; a
+    qualified statement ("除1件尚未审结外,其余均获维持", "已审结的3件均获维持") is
+    not a claim about every case and is left alone.
+    """
     if not spec:
         return
     pattern = re.compile(spec["pattern"])
+    qualifier = re.compile(spec["qualifier"])
     for m in pattern.finditer(doc.norm, scope[0], scope[1]):
-        for block in spec["blocks"]:
-            others = _table_value(tables, spec["table"], spec["row"], block["others"])
-            if others:
-                yield Hit(
-                    m.start(),
-                    m.end(),
-                    values={"stated": m.group(0), "table_value": others, "what": block["name"]},
-                    details={
-                        "table": spec["table"],
-                        "row": spec["row"],
-                        "columns": block["others"],
-                        "table_value": plain(others),
-                    },
-                )
-                break
+        line_start = doc.norm_line_starts[doc.norm_line_of(m.start())]
+        sentence = re.split(r"[。;!?]", doc.norm[line_start : m.start()])[-1]
+        if qualifier.search(sentence):
+            continue
+        named = [(sentence.rfind(b["keyword"]), b) for b in spec["blocks"]]
+        position, block = max(named, key=lambda nb: nb[0])
+        if position < 0:
+            continue
+        others = _table_value(tables, spec["table"], spec["row"], block["others"])
+        if others:
+            yield Hit(
+                m.start(),
+                m.end(),
+                values={"stated": m.group(0), "table_value": others, "what": block["name"]},
+                details={
+                    "table": spec["table"],
+                    "row": spec["row"],
+                    "columns": block["others"],
+                    "table_value": plain(others),
+                },
+            )
 
 
 def _hit(q, expected, what, table, row, cells) -> Hit:

@@ -92,18 +92,19 @@ def align(
     return best[n][m], matched
 
 
-def part_lines(doc: Document, part: str) -> tuple[int, int]:
-    """Lines of the top-level part numbered `part` (二/三/四), else the whole text."""
+def part_lines(doc: Document, part: str, whole: bool = True) -> tuple[int, int] | None:
+    """Lines of the top-level part numbered `part` (二/三/四); else the whole text
+    (or None when `whole` is false)."""
     number = "一二三四五六七八九十".index(part) + 1
     for heading in doc.outline.top_level:
         if heading.number == number:
             return doc.outline.section_range(heading)
-    return 0, len(doc.norm_lines) - 1
+    return (0, len(doc.norm_lines) - 1) if whole else None
 
 
 def match_template(doc: Document, template: Template) -> MatchedTable | None:
     """The template's table in `doc`, in the layout that fits best, if recognisable."""
-    first, last = part_lines(doc, template.part)
+    first, last = part_lines(doc, template.part)  # type: ignore[misc]
     rows = figure_rows(doc, first, last)
     best: tuple[float, str, dict[str, FigureRow]] | None = None
     for layout in template.layouts:
