@@ -1,0 +1,62 @@
+"""Check kind text_table: prose of part 一 against the standard tables."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SAMPLES
+
+from linter.document import Document
+from linter.engine import Settings, check_document
+from linter.loaders import load_path
+from linter.rulebook import shipped_packs
+
+CLEAN = load_path(str(SAMPLES / "example-city-2024-clean.html")).text
+# The clean city report's review row: 复议 5 1 2 1 =9; 直接起诉 2 1 0 1 =4; 复议后起诉 1 0 1 0 =2
+PROSE = next(line for line in CLEAN.split("\n") if line.startswith("（二）依申请公开"))
+
+
+def contradictions(prose: str) -> list[tuple[str, object]]:
+    doc = Document("city.txt", CLEAN.replace(PROSE, prose))
+    rules = frozenset({"text-table-mismatch"})
+    result = check_document(doc, shipped_packs(), Settings(select=rules))
+    return [
+        (f.details["table"], f.details["stated"]) for f in result.findings if "stated" in f.details
+    ] + [(f.details["table"], "upheld") for f in result.findings if "stated" not in f.details]
+
+
+def test_the_clean_sample_prose_agrees_with_its_tables():
+    assert contradictions(PROSE) == []
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "全年发生政府信息公开行政复议9件、行政诉讼6件。行政复议中，结果维持5件，结果纠正1件，"
+        "其他结果2件，尚未审结1件；行政诉讼中，结果维持3件，结果纠正1件，其他结果1件，尚未审结1件。",
+        "全年受理行政许可申请500件，均已办结。",
+        "全年废止规章1件，截至年底现行有效规章15件。",
+        "行政复议9件，除1件尚未审结外，其余均获维持。",
+    ],
+)
+def test_true_or_unrelated_statements_give_nothing(prose):
+    assert contradictions(prose) == []
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("全年共受理政府信息公开申请246件。", [("applications", 246)]),
+        ("全年受理依申请公开263件。", [("applications", 263)]),
+        ("政府信息公开行政复议10件，行政诉讼7件。", [("review", 10), ("review", 7)]),
+        ("另有8件结转下年度继续办理。", [("applications", 8)]),
+        ("政府信息公开行政诉讼6件，均获维持。", [("review", "upheld")]),
+    ],
+)
+def test_contradictions_are_found(prose, expected):
+    assert contradictions(prose) == expected
+
+
+def test_a_rule_count_in_the_proactive_paragraph_is_held_to_part_two():
+    doc = Document("city.txt", CLEAN.replace("规章2件", "规章3件"))
+    result = check_document(doc, shipped_packs(), Settings(select={"text-table-mismatch"}))
+    assert [(f.details["row"], f.details["stated"]) for f in result.findings] == [("规章", 3)]
