@@ -8,6 +8,7 @@ user's language and the location in the source. It never prints.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from linter.checks import CHECKS, Context
@@ -73,7 +74,11 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
 def input_error(path: str, reason: str, packs: tuple[Pack, ...], settings: Settings) -> FileResult:
     """The result for a file that could not be read: one input-error finding."""
     rule = next((r for p in packs for r in p.rules if r.id == INPUT_ERROR_RULE), None)
-    message = render(rule.message, {"reason": reason}, settings.lang) if rule else reason
+    if rule is None:
+        message = reason
+    else:
+        said = {"zh": _translated(reason, rule.params.get("reasons", ())), "en": reason}
+        message = render(rule.message, {"reason": said}, settings.lang)
     finding = Finding(
         path=path,
         rule=INPUT_ERROR_RULE,
@@ -87,6 +92,15 @@ def input_error(path: str, reason: str, packs: tuple[Pack, ...], settings: Setti
         details={"reason": reason},
     )
     return FileResult(path, None, settings.year, None, (finding,))
+
+
+def _translated(reason: str, catalogue) -> str:
+    """The Chinese for a loader's English reason, from the rule's catalogue (else as is)."""
+    for entry in catalogue:
+        m = re.search(entry["match"], reason)
+        if m:
+            return entry["zh"].format(*m.groups())
+    return reason
 
 
 def to_finding(doc: Document, rule: Rule, hit: Hit, lang: str) -> Finding:

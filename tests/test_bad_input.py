@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 import subprocess
 import sys
 import zipfile
@@ -164,6 +165,8 @@ def test_one_input_error_with_a_one_line_reason(bad_run, name: str) -> None:
     reason = finding["details"]["reason"]
     assert BAD[name][1] in reason
     assert "\n" not in reason and len(reason) < 200
+    said = finding["message"].split(":", 1)[1]  # the default language is Chinese
+    assert re.search("[\u4e00-\u9fff]", said) and reason not in said, said
 
 
 def test_text_output_names_the_reason(bad_files) -> None:

@@ -109,7 +109,9 @@ def test_folders_are_recursed_and_unreadable_files_do_not_stop_the_others(tmp_pa
         str(tmp_path / "missing.txt"),
     }
     assert by_path[str(tmp_path / "empty.txt")]["findings"][0]["rule"] == "input-error"
-    assert "no such file" in by_path[str(tmp_path / "missing.txt")]["findings"][0]["message"]
+    missing = by_path[str(tmp_path / "missing.txt")]["findings"][0]
+    assert missing["details"]["reason"] == "no such file"
+    assert missing["message"] == "无法读取:文件不存在"
     assert any(
         f["rule"] == "total-mismatch" for f in by_path[str(tmp_path / "sub" / "a.txt")]["findings"]
     )
