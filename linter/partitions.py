@@ -16,6 +16,7 @@ where the line was wrapped), so
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -67,7 +68,29 @@ class Group:
 
 def labels(doc: Document) -> dict[int, str]:
     """Label text of every quantity, keyed by the quantity's start offset."""
-    return doc.derived("labels", lambda: _labels(doc))
+    return doc.derived("labels", lambda: {**_labels(doc), **_respective_labels(doc)})
+
+
+# "当面、网上、信函申请分别为20件、50件、40件": names listed, then figures in order.
+_RESPECTIVELY = re.compile(
+    r"(?P<names>[^,。;:]{2,40}?)分别(?:为|是|有|达)(?P<figures>[^,。;]{2,60})"
+)
+
+
+def _respective_labels(doc: Document) -> dict[int, str]:
+    """Labels of figures listed after 分别为, taken from the names listed before it."""
+    out: dict[int, str] = {}
+    for m in _RESPECTIVELY.finditer(doc.norm):
+        names = [n for n in re.split(r"[、和及与]", m["names"]) if n.strip()]
+        figures = [
+            q
+            for q in doc.quantities
+            if m.start("figures") <= q.start < m.end("figures") and q.kind != "percent"
+        ]
+        if len(names) == len(figures) >= 2:
+            for name, q in zip(names, figures, strict=True):
+                out[q.start] = name.strip()
+    return out
 
 
 def _labels(doc: Document) -> dict[int, str]:
@@ -151,7 +174,19 @@ def _assign_parts(doc: Document, partitions: list[Partition], label_of: dict[int
 
 
 def _in_enumeration_body(doc: Document, q: Quantity) -> bool:
-    return any(e.body_start <= q.start < e.body_end for e in doc.enumerations)
+    starts, reach = doc.derived("enumeration-bodies", lambda: _bodies(doc))
+    index = bisect.bisect_right(starts, q.start) - 1
+    return index >= 0 and reach[index] > q.start
+
+
+def _bodies(doc: Document) -> tuple[list[int], list[int]]:
+    """Starts of the 其中 bodies, and the furthest end reached by any body so far."""
+    spans = sorted((e.body_start, e.body_end) for e in doc.enumerations)
+    reach, furthest = [], -1
+    for _, end in spans:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    return [start for start, _ in spans], reach
 
 
 def find_groups(doc: Document, partitions: list[Partition]) -> list[Group]:

@@ -59,6 +59,12 @@ def test_a_channel_breakdown_short_of_its_total_is_an_error_with_the_arithmetic(
     assert sum_findings(text) == [("total-mismatch", 1, 2425, [247, 50, 1035, 1083])]
 
 
+def test_figures_listed_respectively_are_matched_to_their_names():
+    text = "全年共受理申请120件,当面、网上、信函申请分别为20件、50件、40件。"
+    assert sum_findings(text) == [("total-mismatch", 1, 120, [20, 50, 40])]
+    assert sum_findings(text.replace("120件", "110件")) == []
+
+
 def test_a_review_breakdown_that_misses_one_case_is_an_error():
     text = "全年因政府信息公开申请行政复议5件,其中维持2件、纠错1件、尚未审结1件。"
     assert sum_findings(text) == [("total-mismatch", 1, 5, [2, 1, 1])]
