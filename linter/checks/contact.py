@@ -32,7 +32,7 @@ _PHONE = re.compile(
     rf"(?:{_PHONE_LABEL})(?:{_COLON}|\s*)"
     r"(?P<v>(?:\+?86[\-\s]?)?\(?[0-9][0-9\-—–()\s、/或转分机]*[0-9])"
 )
-_ADDRESS_LABEL = _loose("通信地址", "通讯地址", "联系地址", "办公地址", "地址")
+_ADDRESS_LABEL = _loose("通信地址", "通讯地址", "联系地址", "办公地址", "办公地点", "地址")
 # An address may wrap onto the next line ("地址:淮\n安市翔宇南道1号"); a website's
 # 网站地址 / 下载地址 / 网址 is no address.
 _ADDRESS = re.compile(
