@@ -181,6 +181,20 @@ def _single_column(total: Quantity, clause_figures: list[list[Quantity]], by_cla
     return parts
 
 
+def _collapse(figures: list[Quantity]) -> list[Quantity]:
+    """Figures with any run that adds up to the figure before it left out."""
+    kept: list[Quantity] = []
+    i = 0
+    while i < len(figures):
+        kept.append(figures[i])
+        running, j = 0, i + 1
+        while j < len(figures) and running < figures[i].value:
+            running += figures[j].value
+            j += 1
+        i = j if j - i > 2 and running == figures[i].value else i + 1
+    return kept
+
+
 def _columns(head: tuple[Quantity, ...], clause_figures: list[list[Quantity]]):
     """Column-wise reading of parallel clauses, or None if the layout does not fit."""
     widths = {len(f) for f in clause_figures}
@@ -212,6 +226,12 @@ def _read(doc: Document, trigger: _Trigger, nested: list[int], qs: list[Quantity
     body_end = clauses[-1][1]
     total = trigger.head[-1]
     parts = _single_column(total, figures, by_clause)
+    if sum(p.value for p in parts) > total.value:
+        # "诉讼6件,其中直接起诉4件,维持2件、纠正1件、尚未审结1件;复议后起诉2件,…":
+        # each item carries its own breakdown; read the items without it.
+        nested = _single_column(total, [_collapse(f) for f in figures], by_clause)
+        if sum(p.value for p in nested) == total.value:
+            parts = nested
     # 等 closes an open-ended list; a list mixing counters ("图解18篇,视频6个,文字32篇")
     # cannot be summed in the total's counter: either way a shortfall proves nothing.
     mixed = any(q.kind == total.kind and q not in parts for f in figures for q in f)

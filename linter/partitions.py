@@ -152,6 +152,19 @@ def _best_part(partition: Partition, label: str) -> tuple[str, tuple[int, int]] 
     return (best[0], (best[1], best[2])) if best else None
 
 
+_AFTER_REACH = 12
+_AFTER_END = re.compile(r"[,;。、:()\n]")
+
+
+def _after_text(doc: Document, q: Quantity) -> str:
+    """The words right after a figure, up to the next punctuation."""
+    return _AFTER_END.split(doc.norm[q.end : q.end + _AFTER_REACH])[0]
+
+
+def _matches(partitions: list[Partition], text: str) -> dict[int, tuple[str, tuple[int, int]]]:
+    return {i: m for i, p in enumerate(partitions) if (m := _best_part(p, text))}
+
+
 def _assign_parts(doc: Document, partitions: list[Partition], label_of: dict[int, str]):
     """For each count, the (partition index -> part name) it is a part of.
 
@@ -165,7 +178,12 @@ def _assign_parts(doc: Document, partitions: list[Partition], label_of: dict[int
         if q.kind == "percent":
             continue
         label = label_of[q.start]
-        matches = {i: m for i, p in enumerate(partitions) if (m := _best_part(p, label))}
+        matches = _matches(partitions, label)
+        if not _matches(partitions, _COMMA.split(label)[-1]):
+            # "其中5件维持原答复,1件被纠正": when nothing names the figure in its own
+            # clause before it, the words after it do (if they name a part).
+            after = _matches(partitions, _after_text(doc, q))
+            matches = after or matches
         if not matches:
             continue
         reach = max(key for _, key in matches.values())

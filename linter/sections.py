@@ -34,6 +34,10 @@ _FIGURES_ONLY = re.compile(r"^\s*(?:[\d.,/—-]+\s+){2,}[\d.,/—-]+\s*$")
 _APPENDIX = re.compile(r"^\s*附\s*(?:件|表)\s*\d*\s*[::]?\s*$")
 # "一、二季度各举办2期": an enumeration of numbers, not a heading.
 _NOT_A_TITLE = re.compile(r"^[一二三四五六七八九十]+(?:、|季度|类|级|是)")
+# The standard table's own numbered labels ("三、本年度办理结果" standing alone when a
+# table is copied as text) are rows of part 三, not parts of the report.
+_TABLE_LABEL = re.compile(r"本年度办理结果|本年新收|上年结转|结转下年度|^办理结果$")
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)")
 # "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119" is a table row, not a part
 # (so is one whose figures ran together: "…申请数量 3001530061 43119").
@@ -124,7 +128,7 @@ def parse_heading(line: str) -> tuple[int, int, str, int] | None:
             title = rest
         else:
             return None
-        title = title.strip().rstrip(":;,")
+        title = _SPACED.sub("", title.strip()).rstrip(":;,")  # "总 体 情 况"
         if not title:
             continue
         return level, number, title, m.start("rest") + len(title)
@@ -153,10 +157,10 @@ def build_outline(doc: Document) -> Outline:
             continue
         if _APPENDIX.match(line):
             break
-        if _FIGURES_ONLY.match(_next_text_line(lines, i)):
-            continue
+        if i in doc.table_lines or _FIGURES_ONLY.match(_next_text_line(lines, i)):
+            continue  # a table cell, or a row label whose figures wrapped below it
         parsed = parse_heading(line)
-        if parsed is None:
+        if parsed is None or _TABLE_LABEL.search(parsed[2]):
             continue
         level, number, title, title_end = parsed
         lead = len(line) - len(line.lstrip())

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from linter.numbers import Quantity
 
 _AFTER_REACH = 12
-_CLAUSE_END = re.compile(r"[,;。!?)]")
+_CLAUSE_END = re.compile(r"[,;。!?]")
 
 
 def _table_value(tables: dict[str, MatchedTable], table: str, row: str, cells: list[str]):
@@ -68,7 +68,7 @@ def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
     seen: set[int] = set()
     for hit in [
         *_groups(doc, params.get("groups", ()), scope, tables),
-        *_facts(doc, params.get("facts", ()), prose, label_of, tables),
+        *_facts(doc, params.get("facts", ()), prose, label_of, tables, ctx.year),
         *_all_upheld(doc, params.get("all_upheld"), scope, tables),
     ]:
         if hit.start not in seen:  # a figure read both as a fact and in a group
@@ -76,19 +76,43 @@ def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
             yield hit
 
 
-def _facts(doc, facts, prose, label_of, tables) -> Iterator[Hit]:
+def _facts(doc, facts, prose, label_of, tables, year) -> Iterator[Hit]:
+    """Each fact's prose figures against its cells: a contradiction when none agrees.
+
+    Several figures may fit a fact's words ("备案审查规范性文件56件…新制发行政规范性
+    文件18件"); the statement that agrees with the table settles it.
+    """
     for fact in facts:
-        label = re.compile(fact["label"]) if fact.get("label") else None
-        after = re.compile(fact["after"]) if fact.get("after") else None
-        for q in prose:
-            if (label and not label.search(label_of[q.start])) or (
-                after and not after.search(_after(doc, q))
-            ):
-                continue
-            expected = _table_value(tables, fact["table"], fact["row"], fact["cells"])
-            if expected is not None and expected != q.value:
-                yield _hit(q, expected, fact["name"], fact["table"], fact["row"], fact["cells"])
-            break  # the first statement of a fact is the one to hold to the table
+        candidates = [q for q in prose if _states(doc, fact, q, label_of[q.start], year)]
+        expected = _table_value(tables, fact["table"], fact["row"], fact["cells"])
+        if not candidates or expected is None or any(q.value == expected for q in candidates):
+            continue
+        q = candidates[0]
+        yield _hit(q, expected, fact["name"], fact["table"], fact["row"], fact["cells"])
+
+
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _states(doc: Document, fact: dict[str, Any], q: Quantity, label: str, year) -> bool:
+    """Whether figure `q` is a statement of `fact` about the report year."""
+    after = _after(doc, q)
+    if fact.get("label") and not re.search(fact["label"], label):
+        return False
+    if fact.get("after") and not re.search(fact["after"], after):
+        return False
+    if fact.get("unless_after") and re.search(fact["unless_after"], after):
+        return False
+    sentence = _sentence_before(doc, q)
+    if fact.get("context") and not re.search(fact["context"], sentence):
+        return False
+    # "2023年受理申请200件": a figure of another year is no statement about this one.
+    return year is None or all(int(y) == year for y in _YEAR.findall(sentence))
+
+
+def _sentence_before(doc: Document, q: Quantity) -> str:
+    line_start = doc.norm_line_starts[q.line]
+    return re.split(r"[。!?]", doc.norm[line_start : q.start])[-1]
 
 
 def _groups(doc, groups, scope, tables) -> Iterator[Hit]:
@@ -132,23 +156,22 @@ def _all_upheld(doc, spec, scope, tables) -> Iterator[Hit]:
         sentence = re.split(r"[。;!?]", doc.norm[line_start : m.start()])[-1]
         if qualifier.search(sentence):
             continue
-        named = [(sentence.rfind(b["keyword"]), b) for b in spec["blocks"]]
-        position, block = max(named, key=lambda nb: nb[0])
-        if position < 0:
-            continue
-        others = _table_value(tables, spec["table"], spec["row"], block["others"])
-        if others:
-            yield Hit(
-                m.start(),
-                m.end(),
-                values={"stated": m.group(0), "table_value": others, "what": block["name"]},
-                details={
-                    "table": spec["table"],
-                    "row": spec["row"],
-                    "columns": block["others"],
-                    "table_value": plain(others),
-                },
-            )
+        # "复议9件,诉讼6件,均获维持" is about both blocks; each named one is held to it.
+        for block in (b for b in spec["blocks"] if b["keyword"] in sentence):
+            others = _table_value(tables, spec["table"], spec["row"], block["others"])
+            if others:
+                yield Hit(
+                    m.start(),
+                    m.end(),
+                    values={"stated": m.group(0), "table_value": others, "what": block["name"]},
+                    details={
+                        "table": spec["table"],
+                        "row": spec["row"],
+                        "columns": block["others"],
+                        "table_value": plain(others),
+                    },
+                )
+                break
 
 
 def _hit(q, expected, what, table, row, cells) -> Hit:

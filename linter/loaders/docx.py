@@ -299,14 +299,30 @@ class Numbering:
 
 
 def _body_items(body: Any) -> Iterator[Any]:
-    """Body-level paragraphs and tables in document order, through content controls."""
+    """Body-level paragraphs and tables in document order, through content controls.
+
+    A one-cell table holding the whole text is a frame drawn round the page, not a
+    table: its paragraphs and tables are read as the body's.
+    """
     stack = list(reversed(list(body)))
     while stack:
         element = stack.pop()
-        if element.tag in (_P, _TBL):
+        frame = _frame_cell(element) if element.tag == _TBL else None
+        if frame is not None:
+            stack.extend(reversed(list(frame)))
+        elif element.tag in (_P, _TBL):
             yield element
         elif element.tag in _CONTAINERS:
             stack.extend(reversed(list(element)))
+
+
+def _frame_cell(table: Any) -> Any:
+    """The only cell of a 1 × 1 table, else None."""
+    rows = list(_rows(table))
+    if len(rows) != 1:
+        return None
+    cells = list(_cells(rows[0]))
+    return cells[0] if len(cells) == 1 else None
 
 
 def paragraph_text(paragraph: Any) -> str:
