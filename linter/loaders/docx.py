@@ -316,13 +316,20 @@ def _body_items(body: Any) -> Iterator[Any]:
             stack.extend(reversed(list(element)))
 
 
+_FRAME_BLOCKS = 3  # a boxed note is one or two paragraphs; a frame holds the text
+
+
 def _frame_cell(table: Any) -> Any:
-    """The only cell of a 1 × 1 table, else None."""
+    """The only cell of a 1 × 1 table that holds a text of its own, else None."""
     rows = list(_rows(table))
     if len(rows) != 1:
         return None
     cells = list(_cells(rows[0]))
-    return cells[0] if len(cells) == 1 else None
+    if len(cells) != 1:
+        return None
+    blocks = [e for e in cells[0] if e.tag in (_P, _TBL)]
+    has_table = any(e.tag == _TBL for e in blocks)
+    return cells[0] if has_table or len(blocks) >= _FRAME_BLOCKS else None
 
 
 def paragraph_text(paragraph: Any) -> str:
