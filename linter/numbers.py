@@ -75,6 +75,9 @@ COUNT_UNITS = (
 MONEY_UNITS = ("元",)
 _UNIT = "|".join(COUNT_UNITS + MONEY_UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A figure broken by a line wrap ("申请2\n46件", PDF and <br> text) is one figure when
+# its unit follows directly; "3119\n34 0 0" (two table cells) has no unit and stays two.
+_WRAPPED = r"\d+\n\d+(?=[余多万亿]*\n?(?:件|条|次|人次|个|项))"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
 
 # A unit must not be the start of a longer word that is not a count:
@@ -87,7 +90,7 @@ _QUANTITY = re.compile(
     (?:
         (?P<pct>{_ARABIC})\s*(?P<pctsign>%|‰)
       |
-        (?P<num>{_ARABIC})
+        (?P<num>{_WRAPPED}|{_ARABIC})
         (?P<approx1>余|多)?
         (?P<mult>万|亿)?
         (?P<approx2>余|多)?
@@ -163,7 +166,7 @@ def parse_year(text: str) -> int:
 
 def parse_arabic(text: str) -> Decimal:
     """Value of an Arabic numeral, thousands separators allowed (1,411)."""
-    return Decimal(text.replace(",", ""))
+    return Decimal(text.replace(",", "").replace("\n", ""))
 
 
 def _from_match(m: re.Match[str], line: int) -> Quantity | None:

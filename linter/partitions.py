@@ -125,8 +125,14 @@ def _find_wrapped_lines(doc: Document) -> frozenset[int]:
     A line continues the previous one when that line is prose that does not end
     a sentence: not blank, not a heading, not page noise ("答\n复 3050 件").
     """
-    headings = {h.line for h in doc.outline.headings}
     lines = doc.norm_lines
+    # A heading alone on its line ends a paragraph; one that runs on into body text
+    # ("(二)依申请公开。全年共受理政府信息公") may wrap like any paragraph.
+    headings = {
+        h.line
+        for h in doc.outline.headings
+        if h.end >= doc.norm_line_starts[h.line] + len(lines[h.line].rstrip()) - 1
+    }
     return frozenset(
         i
         for i in range(1, len(lines))

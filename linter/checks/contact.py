@@ -42,7 +42,7 @@ _EMAIL_LABEL = rf"(?:{_loose('电子信箱', '电子邮箱', '电子邮件', '�
 # The value runs to the first separator or Chinese character; "[email protected]",
 # what a web page's e-mail protection leaves, is kept whole so the message can quote it.
 _EMAIL = re.compile(
-    rf"{_EMAIL_LABEL}{_COLON}(?P<v>\[email[^\]\n]*\]|[^,;。)\s\u3400-\u9fff]+"
+    rf"{_EMAIL_LABEL}{_COLON}(?P<v>\[email[^\]\n]*\]|[^,;。)\s\u3400-\u9fff]+(?:\n[\w.%+\-@]+)?"
     rf"(?:\s*[、/或]\s*[^,;。)\s\u3400-\u9fff]+)*)",
     re.IGNORECASE,
 )
@@ -160,7 +160,8 @@ def _bad_items(f: Field) -> list[tuple[str, int]]:
     if f.kind == "email":
         if f.value.startswith("["):
             return [(f.value, 0)]
-        return [(p, at) for p, at in _pieces(f.value) if not _VALID_EMAIL.fullmatch(p)]
+        pieces = _pieces(f.value)
+        return [(p, at) for p, at in pieces if not _VALID_EMAIL.fullmatch(p.replace("\n", ""))]
     digits = f.value.replace(" ", "")
     return [] if len(digits) == 6 and digits.isdigit() else [(f.value, 0)]
 

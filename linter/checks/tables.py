@@ -70,6 +70,7 @@ def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     for table in doc.standard_tables.values():
         for row, figure_row in table.rows.items():
             for column, cell in zip(table.columns_of(row), figure_row.cells, strict=False):
+                # zip stops at the template's width: trailing layout cells are not cells
                 if cell.value is None:
                     shown = cell.text or params["blank"]
                     yield _cell_hit(

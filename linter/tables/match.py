@@ -38,7 +38,7 @@ class MatchedTable:
         if figure_row is None:
             return None
         columns = self.columns_of(row)
-        if column not in columns or len(figure_row.cells) != len(columns):
+        if column not in columns or not fits(figure_row, len(columns)):
             return None
         return figure_row.cells[columns.index(column)]
 
@@ -49,8 +49,15 @@ class MatchedTable:
         return ()
 
 
+def fits(row: FigureRow, width: int) -> bool:
+    """`row` has `width` figure cells, ignoring empty grid cells after them (a layout
+    column drawn at the table's right edge)."""
+    extra = row.cells[width:]
+    return len(row.cells) >= width and all(not c.text and c.value is None for c in extra)
+
+
 def _score(row: FigureRow, trow: TemplateRow) -> float | None:
-    if len(row.cells) != len(trow.columns):
+    if not fits(row, len(trow.columns)):
         return None
     if trow.label.search(row.label):
         return _OWN

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from linter.document import Document
 
-_FIGURE = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?")
-_BLANK = re.compile(r"/|-|—|–|——|－|")
+# A figure may carry its counter ("0件"); "无" in a cell is a blank, not a number.
+_FIGURE = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:件|条|个|项|元|万元)?")
+_BLANK = re.compile(r"/|-|—|–|——|－|无|")
 _GLUED = re.compile(r"(?P<label>.*[^\d.,\s])(?P<figure>\d+(?:\.\d+)?)$")
 _WORD = re.compile(r"\S+")
 _SHORT_ROW = 24
@@ -49,7 +50,8 @@ class FigureRow:
 def _cell(text: str, start: int) -> Cell | None:
     stripped = text.strip()
     if _FIGURE.fullmatch(stripped):
-        return Cell(stripped, Decimal(stripped.replace(",", "")), start, start + len(text))
+        number = re.sub(r"[^\d.+-]", "", stripped)
+        return Cell(stripped, Decimal(number), start, start + len(text))
     if _BLANK.fullmatch(stripped):
         return Cell(stripped, None, start, start + max(len(text), 0))
     return None
