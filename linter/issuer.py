@@ -14,15 +14,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from linter.document import Document
 
+_YEAR = r"(?:19|20)\d{2}|二[〇零○][一二三四五六七八九〇零○]{2}"
 _TITLE = re.compile(
-    r"(?P<before>.*?)(?:19|20)\d{2}\s*年度?(?P<after>.{0,30}?)政府信息公开.{0,12}?"
+    rf"(?P<before>.*?)(?:{_YEAR})\s*年度?(?P<after>.{{0,30}}?)政府信息公开.{{0,12}}?"
     r"(?:年度报告|年报|工作报告)"
+    r"|(?P<plain>.*?)政府信息公开.{0,12}?(?:年度报告|年报|工作报告)\s*\("
 )
 # A department's name ends in its kind of body; a place name alone ("巫溪县",
 # "保定市") or 人民政府 is the people's government itself.
 _DEPARTMENT = re.compile(
-    r"(?:局|委|委员会|办公室|办公厅|厅|署|中心|院|所|站|办|部|处|队|馆|会|室|台|社|集团|公司)$"
+    r"(?:局|委|委员会|办公室|办公厅|厅|署|中心|院|所|站|办|部|处|队|馆|会|室|台|社|集团|公司"
+    r"|海关|行)$"
 )
+# 行政公署 (a prefecture's administrative office) stands for the people's government.
+_GOVERNMENT = re.compile(r"(?:人民政府|行政公署|行署)$")
 _NOISE = re.compile(r"\([^)]*\)|关于$|的$")
 _TITLE_REACH = 8
 _MAX_TITLE = 60
@@ -46,7 +51,7 @@ def _title_issuer(doc: Document) -> str | None:
         m = _TITLE.match(text) if len(text) <= _MAX_TITLE else None
         if not m:
             continue
-        for candidate in (m["before"], m["after"]):
+        for candidate in (m["before"] or "", m["after"] or "", m["plain"] or ""):
             if _clean(candidate):
                 return _clean(candidate)
         neighbours = [lines[k - 1][1]] if k else []
@@ -63,4 +68,6 @@ def issuer_kind(doc: Document) -> str | None:
     issuer = _title_issuer(doc)
     if not issuer:
         return None
+    if _GOVERNMENT.search(issuer):
+        return GOVERNMENT
     return DEPARTMENT if _DEPARTMENT.search(issuer) else GOVERNMENT

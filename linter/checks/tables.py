@@ -31,7 +31,13 @@ _NUMBERING = re.compile(r"^[\W\d一二三四五六七八九十、.()]*")
 def _where(table: MatchedTable, row: str, column: str, params: dict[str, Any]) -> dict[str, str]:
     """The cell in words, for messages: "收到和处理…情况 三(三)1 属于国家秘密 · 总计列"."""
     label = _NUMBERING.sub("", table.rows[row].label) if row in table.rows else ""
-    keep = label and len(label) <= 20 and label != row  # part 二 rows are named by their label
+    own = any(
+        r.key == row and r.label.pattern and r.label.search(label)
+        for r in table.template.layout_rows(table.layout)
+    )
+    # The row's own words when they are its label (not a wrapped fragment of another
+    # cell, "求缴纳费用、行政机关不再处理"); part 二 rows are named by their label.
+    keep = own and len(label) <= 20 and label != row
     words = f"{row} {label}" if keep else row
     return bilingual(params["cell"], table=table.template.name, row=words, column=column)
 
