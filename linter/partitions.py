@@ -72,16 +72,18 @@ def labels(doc: Document) -> dict[int, str]:
 
 
 # "当面、网上、信函申请分别为20件、50件、40件": names listed, then figures in order.
-_RESPECTIVELY = re.compile(
-    r"(?P<names>[^,。;:]{2,40}?)分别(?:为|是|有|达)(?P<figures>[^,。;]{2,60})"
-)
+_RESPECTIVELY = re.compile(r"分别(?:为|是|有|达)(?P<figures>[^,。;]{2,60})")
+_NAMES_BEFORE = re.compile(r"[^,。;:]{2,40}$")
 
 
 def _respective_labels(doc: Document) -> dict[int, str]:
     """Labels of figures listed after 分别为, taken from the names listed before it."""
     out: dict[int, str] = {}
     for m in _RESPECTIVELY.finditer(doc.norm):
-        names = [n for n in re.split(r"[、和及与]", m["names"]) if n.strip()]
+        before = _NAMES_BEFORE.search(doc.norm, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        names = [n for n in re.split(r"[、和及与]", before.group(0)) if n.strip()]
         figures = [
             q
             for q in doc.quantities

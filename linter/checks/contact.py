@@ -74,6 +74,10 @@ class Field:
 
 def fields(doc: Document) -> list[Field]:
     """Every contact field, in text order (labelled ones, and bare e-mail addresses)."""
+    return doc.derived("contact-fields", lambda: _fields(doc))
+
+
+def _fields(doc: Document) -> list[Field]:
     found = []
     for kind, pattern in (
         ("phone", _PHONE),
