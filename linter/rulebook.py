@@ -60,11 +60,11 @@ def rules_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rules"
 
 
-@lru_cache(maxsize=1)
-def _validator():
+@lru_cache(maxsize=4)
+def _validator(schema_name: str = "schema.json"):
     import jsonschema
 
-    schema = json.loads((rules_dir() / "schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((rules_dir() / schema_name).read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
 
@@ -120,13 +120,24 @@ def _load_yaml(path: Path) -> tuple[Any, yaml.Node]:
     return data, node
 
 
-def _validate(path: Path, data: Any, node: yaml.Node) -> None:
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+def _check_schema(path: Path, data: Any, node: yaml.Node, schema_name: str) -> None:
+    errors = list(_validator(schema_name).iter_errors(data))
     if errors:
         # Deepest first: it names the key that is actually wrong.
         error = max(errors, key=lambda e: len(e.absolute_path))
         line = _node_at(node, list(error.absolute_path)).start_mark.line + 1
         raise RuleFileError(f"{path}:{line}: {_schema_message(error)}")
+
+
+def load_validated(path: Path, schema_name: str) -> Any:
+    """A YAML data file of ours (e.g. the table templates), validated by its schema."""
+    data, node = _load_yaml(path)
+    _check_schema(path, data, node, schema_name)
+    return data
+
+
+def _validate(path: Path, data: Any, node: yaml.Node) -> None:
+    _check_schema(path, data, node, "schema.json")
     for i, entry in enumerate(data["rules"]):
         _check_regexes(path, node, ["rules", i], entry)
 

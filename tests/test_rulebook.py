@@ -93,3 +93,15 @@ def test_extra_rules_from_a_user_directory_are_applied(tmp_path):
         "local-rule",
     )
     assert run.rules() == {"local-rule"}
+
+
+def test_the_table_templates_are_validated_with_file_and_line(tmp_path):
+    from linter.rulebook import load_validated, rules_dir
+
+    text = (rules_dir() / "templates" / "standard-tables.yaml").read_text(encoding="utf-8")
+    assert load_validated(
+        rules_dir() / "templates" / "standard-tables.yaml", "templates/schema.json"
+    )["templates"]
+    broken = write(tmp_path, text.replace("kind: balance", "kind: ballance"), "t.yaml")
+    with pytest.raises(RuleFileError, match=r"t\.yaml:\d+: "):
+        load_validated(broken, "templates/schema.json")

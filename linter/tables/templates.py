@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from linter.rulebook import rules_dir
+from linter.rulebook import load_validated, rules_dir
 
 
 @dataclass(frozen=True)
@@ -56,8 +54,7 @@ def _template(raw: dict[str, Any]) -> Template:
 
 @lru_cache(maxsize=1)
 def standard_templates() -> tuple[Template, ...]:
+    """The shipped templates, validated by rules/templates/schema.json when they load."""
     path = rules_dir() / "templates" / "standard-tables.yaml"
-    data = yaml.load(
-        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    )
+    data = load_validated(path, "templates/schema.json")
     return tuple(_template(t) for t in data["templates"])
