@@ -142,6 +142,12 @@ def _validate(path: Path, data: Any, node: yaml.Node) -> None:
         _check_regexes(path, node, ["rules", i], entry)
 
 
+# A group holding an unbounded repetition, itself repeated without bound: the shape
+# of catastrophic backtracking ("(a+)+", "(?:x*y)*"). Python's re has no time limit,
+# so such a pattern in a user's rule file could hang a whole run.
+_NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})")
+
+
 def _check_regexes(path: Path, node: yaml.Node, where: list[Any], value: Any) -> None:
     """Every pattern-valued parameter must compile; say where it does not."""
     if isinstance(value, dict):
@@ -151,11 +157,16 @@ def _check_regexes(path: Path, node: yaml.Node, where: list[Any], value: Any) ->
         for i, sub in enumerate(value):
             _check_regexes(path, node, [*where, i], sub)
     elif isinstance(value, str) and _is_pattern_key(where):
+        line = _node_at(node, where).start_mark.line + 1
         try:
             re.compile(value)
         except re.error as exc:
-            line = _node_at(node, where).start_mark.line + 1
             raise RuleFileError(f"{path}:{line}: bad regular expression {value!r}: {exc}") from exc
+        if _NESTED_REPEAT.search(value):
+            raise RuleFileError(
+                f"{path}:{line}: regular expression {value!r} repeats a repetition "
+                "(like (a+)+); it can take exponential time: bound the inner or outer part"
+            )
 
 
 def _is_pattern_key(where: list[Any]) -> bool:

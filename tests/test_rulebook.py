@@ -52,6 +52,7 @@ def test_the_shipped_packs_load_and_ogi_2008_includes_the_common_rules():
         (("check: required_section", "check: spelling"), 8, "'check' must be one of"),
         (("    title: {zh: 本地规则, en: Local rule}\n", ""), 3, "'title' is required"),
         (("headings: ['概述']", "headings: ['概述(']"), 10, "bad regular expression"),
+        (("headings: ['概述']", "headings: ['(概+)+述']"), 10, "exponential time"),
         (("      headings: ['概述']\n", "      heading: ['概述']\n"), 10, "'headings' is required"),
     ],
 )
