@@ -62,6 +62,7 @@ def test_true_or_unrelated_statements_give_nothing(prose):
         ("另有8件结转下年度继续办理。", [("applications", 8)]),
         ("政府信息公开行政诉讼6件，均获维持。", [("review", "upheld")]),
         ("政府信息公开行政复议9件，复议结果均为维持。", [("review", "upheld")]),
+        ("全年未发生政府信息公开行政复议、行政诉讼案件。", [("review", "upheld")]),
         ("全年共受理政府信息公开申请236件，已办结政府信息公开申请230件。", [("applications", 230)]),
         ("全年新收246件政府信息公开申请。", [("applications", 246)]),
         (

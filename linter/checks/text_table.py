@@ -70,6 +70,7 @@ def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
         *_groups(doc, params.get("groups", ()), scope, tables),
         *_facts(doc, params.get("facts", ()), prose, label_of, tables, ctx.year),
         *_all_upheld(doc, params.get("all_upheld"), scope, tables),
+        *_none_stated(doc, params.get("none_stated"), scope, tables),
     ]:
         if hit.start not in seen:  # a figure read both as a fact and in a group
             seen.add(hit.start)
@@ -169,6 +170,29 @@ def _all_upheld(doc, spec, scope, tables) -> Iterator[Hit]:
                         "row": spec["row"],
                         "columns": block["others"],
                         "table_value": plain(others),
+                    },
+                )
+                break
+
+
+def _none_stated(doc, spec, scope, tables) -> Iterator[Hit]:
+    """ "未发生…行政复议、行政诉讼" while the table counts cases in a named block."""
+    if not spec:
+        return
+    for m in re.finditer(spec["pattern"], doc.norm[scope[0] : scope[1]]):
+        start, end = scope[0] + m.start(), scope[0] + m.end()
+        for block in (b for b in spec["blocks"] if b["keyword"] in m.group(0)):
+            counted = _table_value(tables, spec["table"], spec["row"], block["cells"])
+            if counted:
+                yield Hit(
+                    start,
+                    end,
+                    values={"stated": m.group(0), "table_value": counted, "what": block["name"]},
+                    details={
+                        "table": spec["table"],
+                        "row": spec["row"],
+                        "columns": block["cells"],
+                        "table_value": plain(counted),
                     },
                 )
                 break
