@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
+import sys
 
 import pytest
 from fixtures_formats import CORPUS, corpus_file
 
-from linter.loaders import InputError, load_bytes, load_path
+from linter.loaders import load_path
 from linter.loaders.legacy import find_soffice
 
 SOFFICE = find_soffice()
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-@pytest.mark.skipif(SOFFICE is not None, reason="LibreOffice is installed: it is used instead")
 @pytest.mark.parametrize("name", ["report.doc", "report.wps"])
-def test_without_libreoffice_the_reason_says_what_to_install(name: str) -> None:
-    with pytest.raises(InputError, match=r"install LibreOffice \(soffice\)"):
-        load_bytes(OLE2 + bytes(4096), name)
+def test_without_libreoffice_the_reason_says_what_to_install(name: str, tmp_path) -> None:
+    # Run where no soffice is on PATH, whether or not this machine has LibreOffice.
+    path = tmp_path / name
+    path.write_bytes(OLE2 + bytes(4096))
+    env = {**os.environ, "PATH": str(tmp_path)}
+    run = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--format", "json", "--lang", "en", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert run.returncode == 2, run.stderr
+    (finding,) = json.loads(run.stdout)["files"][0]["findings"]
+    assert finding["rule"] == "input-error"
+    assert "install LibreOffice (soffice)" in finding["details"]["reason"]
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
