@@ -17,7 +17,6 @@ from typing import Any
 
 import yaml
 
-SEVERITIES = ("info", "warning", "error")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -52,18 +52,6 @@ class Heading:
     line: int  # 0-based line
     start: int  # offset of the heading in Document.norm
     end: int  # end of the title in Document.norm
-
-    @property
-    def label(self) -> str:
-        return self.title
-
-
-@dataclass
-class Section:
-    heading: Heading | None  # None for the preamble before the first heading
-    first_line: int
-    last_line: int
-    children: list[Section] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
