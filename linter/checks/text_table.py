@@ -158,21 +158,10 @@ def _all_upheld(doc, spec, scope, tables) -> Iterator[Hit]:
         if qualifier.search(sentence):
             continue
         # "复议9件,诉讼6件,均获维持" is about both blocks; each named one is held to it.
-        for block in (b for b in spec["blocks"] if b["keyword"] in sentence):
-            others = _table_value(tables, spec["table"], spec["row"], block["others"])
-            if others:
-                yield Hit(
-                    m.start(),
-                    m.end(),
-                    values={"stated": m.group(0), "table_value": others, "what": block["name"]},
-                    details={
-                        "table": spec["table"],
-                        "row": spec["row"],
-                        "columns": block["others"],
-                        "table_value": plain(others),
-                    },
-                )
-                break
+        named = [b for b in spec["blocks"] if b["keyword"] in sentence]
+        yield from _first_contradicted(
+            m.start(), m.end(), m.group(0), named, "others", spec, tables
+        )
 
 
 def _none_stated(doc, spec, scope, tables) -> Iterator[Hit]:
@@ -180,22 +169,29 @@ def _none_stated(doc, spec, scope, tables) -> Iterator[Hit]:
     if not spec:
         return
     for m in re.finditer(spec["pattern"], doc.norm[scope[0] : scope[1]]):
+        named = [b for b in spec["blocks"] if b["keyword"] in m.group(0)]
         start, end = scope[0] + m.start(), scope[0] + m.end()
-        for block in (b for b in spec["blocks"] if b["keyword"] in m.group(0)):
-            counted = _table_value(tables, spec["table"], spec["row"], block["cells"])
-            if counted:
-                yield Hit(
-                    start,
-                    end,
-                    values={"stated": m.group(0), "table_value": counted, "what": block["name"]},
-                    details={
-                        "table": spec["table"],
-                        "row": spec["row"],
-                        "columns": block["cells"],
-                        "table_value": plain(counted),
-                    },
-                )
-                break
+        yield from _first_contradicted(start, end, m.group(0), named, "cells", spec, tables)
+
+
+def _first_contradicted(start, end, stated, blocks, cells_key, spec, tables) -> Iterator[Hit]:
+    """A statement that a block has no such cases, against the first block whose cells
+    count some."""
+    for block in blocks:
+        counted = _table_value(tables, spec["table"], spec["row"], block[cells_key])
+        if counted:
+            yield Hit(
+                start,
+                end,
+                values={"stated": stated, "table_value": counted, "what": block["name"]},
+                details={
+                    "table": spec["table"],
+                    "row": spec["row"],
+                    "columns": block[cells_key],
+                    "table_value": plain(counted),
+                },
+            )
+            return
 
 
 def _hit(q, expected, what, table, row, cells) -> Hit:
