@@ -47,6 +47,8 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
         if overlapping and sum(bool(overlapping.search(label_of[p.start])) for p in e.parts) >= 2:
             continue  # channel figures overlap: they need not add up
         closed = takes_the_rest(list(e.parts))
+        if not closed and e.parts_sum < e.total.value * Decimal(str(params.get("min_share", 0))):
+            continue  # highlights of a larger whole, not a list that tries to be complete
         if hit := _generic_hit(doc, e, params["report"], params["generic_name"], closed):
             yield hit
 
