@@ -45,7 +45,8 @@ DECLARED = """示例县2016年政府信息公开工作年度报告
 
 
 def test_an_appended_statistics_table_may_be_a_declared_part():
-    for appendix in ("附表\n示例县2016年政府信息公开情况统计表", "示例县政府信息公开情况统计表", ""):
+    appendices = ("附表\n示例县2016年政府信息公开情况统计表", "示例县政府信息公开情况统计表", "")
+    for appendix in appendices:
         # the declaration itself names the table, or the table follows the last part
         assert findings(DECLARED.format(appendix=appendix), "declared-parts-mismatch") == []
     plain = DECLARED.replace("和政府信息公开情况统计表", "、其他事项")
@@ -55,3 +56,13 @@ def test_an_appended_statistics_table_may_be_a_declared_part():
 def test_a_declaration_off_by_one_without_any_table_is_still_a_mismatch():
     plain = DECLARED.replace("和政府信息公开情况统计表", "、其他事项").format(appendix="")
     assert findings(plain, "declared-parts-mismatch") == [("declared-parts-mismatch", 2)]
+
+
+def test_an_unmarked_statistics_table_after_the_last_part_is_no_part():
+    table = (
+        "东城区政府信息公开情况统计表\n指标名称 单位 统计数\n一、主动公开情况\n"
+        "(一)主动公开政府信息数 条 100\n二、依申请公开情况\n(一)收到申请数 件 3"
+    )
+    text = DECLARED.format(appendix=table)
+    rules = ("declared-parts-mismatch", "heading-sequence")
+    assert findings(text, *rules) == []

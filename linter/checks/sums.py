@@ -80,6 +80,10 @@ def _generic_hit(
     closes it (`closed`), else possibly partial."""
     if not e.exact or len(e.parts) < 2:
         return None
+    if any(p.value > e.total.value for p in e.parts):
+        # "…结转下年度65件。其中,市本级新收312件,办结309件": a part larger than the
+        # total is no part of it; the list belongs to another figure (or to several).
+        return None
     total, parts_sum = e.total.value, e.parts_sum
     short = parts_sum < total and not e.partial
     over = parts_sum > total
