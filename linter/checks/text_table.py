@@ -54,6 +54,9 @@ def _after(doc: Document, q: Quantity) -> str:
 
 
 def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    if "statistics" in params:  # the 2008 regime: the appended statistics table
+        yield from _statistics(doc, params["statistics"], ctx.year)
+        return
     tables = doc.standard_tables
     scope = _part_one(doc)
     if not tables or scope is None:
@@ -188,3 +191,65 @@ def _first_contradicted(start, end, stated, blocks, cells_key, spec, tables) -> 
 def _hit(q, expected, what, table, row, cells) -> Hit:
     facts = {"stated": q.value, "table_value": expected, "what": what}
     return Hit(q.start, q.end, Evidence(facts, cell=TemplateCells(table, row, tuple(cells))))
+
+
+# A row of the 2008-era statistics table (统计指标 / 单位 / 统计数), as text or as a
+# grid row: "(一)主动公开政府信息数 条 352", "1.当面申请数\t件\t5", "三、行政复议数量 件 0"
+# (normalised, the unit and its figure may have closed up: "条352").
+_STATISTICS_ROW = re.compile(
+    r"^\s*(?:其中\s*[::]?\s*)?(?:\(?[一二三四五六七八九十\d]{1,3}\)?\s*[、.]?\s*)?"
+    r"(?P<label>[^\d\s][^\t\d。;,]*?)(?:\s*(?:条|件|个|次|人次|人|项|万元|元)\s*|\s+)"
+    r"(?P<value>\d+(?:\.\d+)?)\s*$"
+)
+_GAPS = re.compile(r"\s+")
+
+
+def statistics_rows(doc: Document) -> dict[str, list[tuple[Decimal, int]]]:
+    """Label -> (figure, 0-based line) of every line shaped as a statistics-table row."""
+    return doc.derived("statistics-rows", lambda: _statistics_rows(doc))
+
+
+def _statistics_rows(doc: Document) -> dict[str, list[tuple[Decimal, int]]]:
+    rows: dict[str, list[tuple[Decimal, int]]] = {}
+    for i, line in enumerate(doc.norm_lines):
+        m = _STATISTICS_ROW.match(line)
+        if m and i not in doc.noise_lines:
+            label = _GAPS.sub("", m["label"]).rstrip(":")
+            rows.setdefault(label, []).append((Decimal(m["value"]), i))
+    return rows
+
+
+def _statistics(doc: Document, facts: list[dict[str, Any]], year) -> Iterator[Hit]:
+    """Prose figures held to the 2008-era statistics table, one fact per table row.
+
+    A row label seen twice (two tables, or a row pattern that fits two rows) is
+    ambiguous and held to nothing; so is a fact no prose figure states. As for the
+    standard tables, a contradiction is a fact none of whose prose figures agrees.
+    """
+    rows = statistics_rows(doc)
+    if not rows:
+        return
+    table_lines = {line for found in rows.values() for _, line in found}
+    label_of = labels(doc)
+    prose = [
+        q
+        for q in doc.quantities
+        if q.line not in table_lines and q.kind == "count" and not q.approx
+    ]
+    for fact in facts:
+        pattern = re.compile(fact["row"])
+        found = [v for label, values in rows.items() if pattern.search(label) for v in values]
+        if len(found) != 1:
+            continue
+        expected = found[0][0]
+        units = fact.get("units")
+        candidates = [
+            q
+            for q in prose
+            if (not units or q.unit in units) and _states(doc, fact, q, label_of[q.start], year)
+        ]
+        if candidates and all(q.value != expected for q in candidates):
+            q = candidates[0]
+            facts_ = {"stated": q.value, "table_value": expected, "what": fact["name"]}
+            cells = TemplateCells("statistics", fact["name"]["zh"], ("统计数",))
+            yield Hit(q.start, q.end, Evidence(facts_, cell=cells))
