@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from linter.issuer import issuer_kind
 from linter.numbers import parse_chinese_numeral
 from linter.records import Evidence, Hit, Term
-from linter.report_year import title_year_match
+from linter.report_year import find_title
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 _DECLARED = re.compile(
     r"(?:由|包括|包含|分为|共分|分)[^。]{0,400}?(?P<n>[一二三四五六七八九十]+|\d+)\s*个?部分"
 )
-_TITLE_LINES = 8
 
 
 def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -27,8 +26,15 @@ def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     if params.get("issuer") and issuer_kind(doc) != params["issuer"]:
         return  # e.g. 第五十条第四项 binds people's governments, not departments
     headings = [re.compile(p) for p in params["headings"]]
-    if any(p.search(h.title) for h in doc.outline.headings for p in headings):
-        return
+    # A subheading under a part about what was disclosed names a category of
+    # information ("(三)国民经济和社会发展计划"), not a part of the report.
+    not_under = re.compile(params["not_under"]) if params.get("not_under") else None
+    for h in doc.outline.headings:
+        if not any(p.search(h.title) for p in headings):
+            continue
+        top = doc.outline.top_section_of(h.line) if h.level > 1 else None
+        if not_under is None or top is None or not not_under.search(top.title):
+            return
     for pattern in params.get("statements", ()):
         if re.search(pattern, doc.norm):
             return
@@ -61,17 +67,9 @@ def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 
 
 def title(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """A short line near the top names the year and 年度报告."""
-    seen = 0
-    for i, line in enumerate(doc.norm_lines):
-        if i in doc.noise_lines or not line.strip():
-            continue
-        if title_year_match(line):
-            return
-        seen += 1
-        if seen >= _TITLE_LINES:
-            break
-    yield Hit()
+    """A short line near the top (or two, wrapped) names the year and 年度报告."""
+    if find_title(doc) is None:
+        yield Hit()
 
 
 def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
