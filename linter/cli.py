@@ -105,7 +105,7 @@ def check(
     from linter.engine import Settings
     from linter.findings import SEVERITY_RANK
     from linter.formatters import FORMATS, FormatOptions, render
-    from linter.regimes import UnknownRegime
+    from linter.regimes import UnknownRegime, check_requested
 
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; choose {', '.join(FORMATS)}")
@@ -114,6 +114,10 @@ def check(
     if lang not in ("zh", "en"):
         raise _fail(f"--lang must be zh or en (got {lang!r})")
     packs, extra = _load_packs(rules)
+    try:
+        check_requested(packs, regime)
+    except UnknownRegime as exc:
+        raise _fail(str(exc)) from None
     chosen, dropped = _split(select), _split(ignore)
     unknown = (chosen | dropped) - _known_ids(packs, extra)
     if unknown:
@@ -121,10 +125,7 @@ def check(
     settings = Settings(
         lang=lang, select=chosen, ignore=dropped, regime=regime, year=year, extra_rules=extra
     )
-    try:
-        results = [_check_one(p, stdin_filename, packs, settings) for p in expand_paths(paths)]
-    except UnknownRegime as exc:
-        raise _fail(str(exc)) from None
+    results = [_check_one(p, stdin_filename, packs, settings) for p in expand_paths(paths)]
     color = (
         output is None
         and not no_color

@@ -68,7 +68,7 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
     """All findings of `doc` under the pack its year (or --regime) selects."""
     year = settings.year if settings.year is not None else detect_year(doc)
     pack = select_pack(packs, year, settings.regime)
-    context = Context(year=year, regime=pack.name)
+    context = Context(year=year, regime=pack)
     findings = [
         to_finding(doc, rule, hit, settings.lang)
         for rule in active_rules(pack, settings)
