@@ -240,7 +240,7 @@ def test_explain_reads_user_rules_too(tmp_path):
 def test_an_unknown_language_is_a_one_line_usage_error(command):
     run = run_ogilint(*command, "--lang", "fr")
     assert run.code == 2
-    assert run.stderr == "ogilint: error: --lang must be zh or en (got 'fr')\n"
+    assert run.stderr == "ogilint: error: --lang must be one of zh, en (got 'fr')\n"
 
 
 def test_each_regime_owns_its_years_layouts_templates_and_deadlines():
