@@ -125,7 +125,7 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, lang: str) -> Finding:
         section=_section_label(doc, hit.start),
         excerpt=excerpt,
         excerpt_offset=offset,
-        location=doc.location_at(span.line, span.column),
+        location=dict(hit.place) if hit.place else doc.location_at(span.line, span.column),
         **common,
     )
 

@@ -21,6 +21,9 @@ class Hit:
     end: int | None = None
     values: dict[str, Any] = field(default_factory=dict)  # message placeholders
     details: dict[str, Any] = field(default_factory=dict)  # machine-readable facts
+    # Native place when the check knows it (a grid cell: table, row, cell, page);
+    # otherwise the engine derives it from the span.
+    place: dict[str, Any] = field(default_factory=dict)
 
     @property
     def whole_report(self) -> bool:

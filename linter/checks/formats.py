@@ -67,7 +67,7 @@ def fees_not_explained(doc: Document, params: dict[str, Any], ctx: Context) -> I
     if charged and cell is not None:
         what = bilingual(params["charged"], row=params["row"], count=cell.value)
         details = {"table": "applications", "row": params["row"], "column": params["column"]}
-        yield Hit(cell.start, cell.end, values={"what": what}, details=details)
+        yield Hit(cell.start, cell.end, values={"what": what}, details=details, place=cell.place)
     elif mentioned is not None:
         what = bilingual(params["mentioned"], text=mentioned.group(0))
         yield Hit(mentioned.start(), mentioned.end(), values={"what": what}, details={})

@@ -57,6 +57,7 @@ def _cell_hit(
         max(cell.end, cell.start + 1),
         values={"where": _where(table, row, column, params), **values},
         details={**place, "layout": table.layout, **details},
+        place=cell.place,
     )
 
 
