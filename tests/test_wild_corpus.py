@@ -20,11 +20,7 @@ WILD = SHARED / "corpus" / "wild"
 RANK = {"info": 0, "warning": 1, "error": 2}
 
 # (case, rule) -> the class of problem still open; every one must fail today.
-KNOWN: dict[tuple[str, str], str] = {
-    ("hongze_2024.pdf", "heading-sequence"): "PDF loader drops the heading above a table",
-    ("sh-kewei_2024.md", "missing-title"): "title wrapped over two lines",
-    ("daoxian-wgx_2013.txt", "missing-title"): "title wrapped over two lines",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _spec() -> dict[str, dict]:
