@@ -56,3 +56,21 @@ def test_a_sentence_that_a_hotline_exists_gives_no_contact():
 def test_a_spaced_label_still_has_its_number_checked():
     text = "地址:示例县人民路1号\n电 话:5152801"
     assert contact_findings(text) == [("invalid-phone", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the phone under another label, or after 为 / 是, or after a name
+        "联系方式:0314-8022136,地址:丰宁县宁丰路136号。",
+        "联系电话号码:0314-8022136,联系地址:丰宁县宁丰路136号。",
+        "联系地址为丰宁县宁丰路136号,联系电话为0314-8022136。",
+        "办公地址:丰宁县宁丰路136号;联系人及电话:王某,0314-8022136。",
+        "地址:丰宁县宁丰路136号;服务热线:0314-8022136。",
+        "地址:丰宁县宁丰路136号,Tel:0314-8022136。",
+        # a numbered line under the contact line is no part of the number
+        "地址:丰宁县宁丰路136号,电话:010-12345678\n2.加强业务培训。",
+    ],
+)
+def test_contact_fields_in_other_words_are_read(text):
+    assert contact_findings(text) == []

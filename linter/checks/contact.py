@@ -28,13 +28,22 @@ def _loose(*labels: str) -> str:
 
 
 _COLON = r"\s*[::]\s*"
-_PHONE_LABEL = _loose("联系电话", "咨询电话", "服务电话", "办公电话", "电话", "致电", "拨打")
+_PHONE_LABEL = (
+    _loose("联系电话", "咨询电话", "服务电话", "办公电话", "电话", "致电", "拨打", "联系方式")
+    + "|"
+    + _loose("热线", "手机", "座机")
+    + r"|[Tt][Ee][Ll]"
+)
 # "电话/传真:", "电话(传真):", "传真、电话:": one number for both.
 _FAX = _loose("传真")
+# After the label: a colon, or 为/是 ("联系电话为0314-…"); a name may come first
+# ("联系人及电话:王某,0314-…"). The number stays on its line: digits on the next
+# line are a list item ("2.加强培训"), not more of the number.
 _PHONE = re.compile(
     rf"(?:(?:{_FAX})\s*[/、及和]\s*)?(?:{_PHONE_LABEL})(?:\s*(?:[/、及和]\s*(?:{_FAX})|\((?:{_FAX})\)))?"
-    rf"(?:{_COLON}|\s*)"
-    r"(?P<v>(?:\+?86[\-\s]?)?\(?[0-9][0-9\-—–()\s、/或转分机]*[0-9])"
+    r"(?:号码)?"
+    rf"(?:{_COLON}(?:[\u4e00-\u9fff·]{{2,6}}[,、 ]\s*)?|\s*(?:为|是)?\s*)"
+    r"(?P<v>(?:\+?86[\- ]?)?\(?[0-9][0-9\-—–() \t、/或转分机]*[0-9])"
 )
 # "接听热线电话120通" / "咨询电话23个": a count of calls, not a number to call.
 _COUNTED = re.compile(r"\s*(?:余|多)?\s*(?:通|次|个|件|人次|人|条|部|门)")
@@ -42,7 +51,8 @@ _ADDRESS_LABEL = _loose("通信地址", "通讯地址", "联系地址", "办公�
 # An address may wrap onto the next line ("地址:淮\n安市翔宇南道1号"); a website's
 # 网站地址 / 下载地址 / 网址 is no address.
 _ADDRESS = re.compile(
-    rf"(?<![站载网])(?:{_ADDRESS_LABEL}){_COLON}(?!http|www)(?P<v>[^,;。)\n]+(?:\n[^,;。)\n]+)?)"
+    rf"(?<![站载网])(?:{_ADDRESS_LABEL})(?:{_COLON}|为|是|位于|设在)(?!http|www)"
+    r"(?P<v>[^,;。)\n]+(?:\n[^,;。)\n]+)?)"
 )
 _EMAIL_LABEL = rf"(?:{_loose('电子信箱', '电子邮箱', '电子邮件', '邮箱')}|e-?mail)"
 # The value runs to the first separator or Chinese character; "[email protected]",
