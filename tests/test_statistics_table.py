@@ -68,3 +68,14 @@ def test_a_figure_of_one_level_is_not_held_to_the_whole():
 def test_without_a_statistics_table_nothing_is_held():
     text = report("bureau-2009.txt").split("石城县财政局2009年政府信息公开情况统计表")[0]
     assert mismatches(text.replace("352条", "325条"), 2009) == []
+
+
+def test_one_units_figure_is_not_held_to_the_standard_table():
+    # a 2022 report: part 一 gives what one unit received, not the whole's 136
+    text = report("dept-2022.txt")
+    old = "全年共收到政府信息公开申请136件"
+    assert old in text
+    whole = mismatches(text.replace(old, "全年共收到政府信息公开申请36件"), 2022)
+    one_unit = mismatches(text.replace(old, "局机关本级共收到政府信息公开申请36件"), 2022)
+    assert [(d["stated"], d["table_value"]) for _, d in whole] == [(36, 136)]
+    assert one_unit == []

@@ -124,6 +124,9 @@ def _states(doc: Document, fact: dict[str, Any], q: Quantity, label: str, year) 
     sentence = _sentence_before(doc, q)
     if fact.get("context") and not re.search(fact["context"], sentence):
         return False
+    # "区政府办代表区政府受理申请17件", "市政府本级受理…": one unit's figure, not the table's.
+    if fact.get("unless_context") and re.search(fact["unless_context"], sentence):
+        return False
     # "2023年受理申请200件": a figure of another year is no statement about this one.
     return year is None or all(int(y) == year for y in _YEAR.findall(sentence))
 
