@@ -31,7 +31,10 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
 # on for longer than this is a body paragraph that happens to start "1、".
 _MAX_UNSTOPPED_TITLE = 60
 _FIGURES_ONLY = re.compile(r"^\s*(?:[\d.,/—-]+\s+){2,}[\d.,/—-]+\s*$")
-_APPENDIX = re.compile(r"^\s*附\s*(?:件|表)\s*\d*\s*[::]?\s*$")
+# "附件:", "附表1", or the marker with its table's title ("附件:2010年政府信息公开情况统计表").
+_APPENDIX = re.compile(r"^\s*附\s*(?:件|表)\s*\d*\s*[::]?\s*(?:[^。,;]{0,60}表)?\s*$")
+# A part that is itself the appendix ("八、附表"): the numbered lines after it are its rows.
+_APPENDIX_PART = re.compile(r"^附\s*(?:件|表)\s*\d*$|统计表$")
 # The 2008-era statistics table appended without a marker: its title standing alone,
 # then its header (统计指标 / 指标名称, 单位, 统计数) within a few lines.
 _TABLE_TITLE = re.compile(r"^[^。,;:]{0,40}统计表\s*$")
@@ -179,4 +182,6 @@ def build_outline(doc: Document) -> Outline:
         level, number, title, title_end = parsed
         lead = len(line) - len(line.lstrip())
         headings.append(Heading(level, number, title, i, starts[i] + lead, starts[i] + title_end))
+        if level == 1 and _APPENDIX_PART.search(title):
+            break
     return Outline(tuple(headings), len(doc.norm_lines))

@@ -66,3 +66,22 @@ def test_an_unmarked_statistics_table_after_the_last_part_is_no_part():
     text = DECLARED.format(appendix=table)
     rules = ("declared-parts-mismatch", "heading-sequence")
     assert findings(text, *rules) == []
+
+
+STATISTICS = (
+    "指标名称 单位 统计数\n一、主动公开情况\n(一)主动公开政府信息数 条 100\n"
+    "二、依申请公开情况\n(一)收到申请数 件 3\n三、行政复议数量 件 0"
+)
+
+
+def test_an_appendix_marker_with_its_title_ends_the_parts():
+    plain = DECLARED.replace("和政府信息公开情况统计表", "、其他事项")
+    rules = ("declared-parts-mismatch", "heading-sequence")
+    for marker in ("附件:示例县2016年政府信息公开情况统计表", "附件1:政府信息公开情况统计表"):
+        assert findings(plain.format(appendix=f"{marker}\n{STATISTICS}"), *rules) == []
+
+
+def test_a_numbered_appendix_part_ends_the_parts():
+    text = DECLARED.replace("和政府信息公开情况统计表五个", "和附表五个")
+    text = text.format(appendix=f"五、附表\n{STATISTICS}")
+    assert findings(text, "declared-parts-mismatch", "heading-sequence") == []
