@@ -79,3 +79,10 @@ def test_one_units_figure_is_not_held_to_the_standard_table():
     one_unit = mismatches(text.replace(old, "局机关本级共收到政府信息公开申请36件"), 2022)
     assert [(d["stated"], d["table_value"]) for _, d in whole] == [(36, 136)]
     assert one_unit == []
+
+
+def test_a_figure_of_several_years_is_not_held_to_the_table():
+    text = report("dept-2022.txt").replace(
+        "全年共收到政府信息公开申请136件", "近三年来,我局共收到政府信息公开申请392件,其中本年136件"
+    )
+    assert mismatches(text, 2022) == []
