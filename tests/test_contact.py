@@ -74,3 +74,19 @@ def test_a_spaced_label_still_has_its_number_checked():
 )
 def test_contact_fields_in_other_words_are_read(text):
     assert contact_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地址:宁丰路136号,联系电话:0314-8022136 13903141234。",  # two numbers side by side
+        "地址:宁丰路136号,联系电话:0314-8022136 0314-8022137",
+        "地址:宁丰路136号;电话:0314-802-2136;",  # grouped otherwise, digits still right
+    ],
+)
+def test_numbers_written_side_by_side_or_grouped_are_valid(text):
+    assert contact_findings(text) == []
+
+
+def test_a_number_short_of_digits_is_still_invalid_whatever_its_grouping():
+    assert contact_findings("地址:宁丰路136号;电话:0519-85-6850;") == [("invalid-phone", 1)]

@@ -79,6 +79,7 @@ _OTHER_PHONE = re.compile(
     r"|[48]00\d{7}"  # 400 / 800 numbers
     r"|1\d{4}|9\d{4,5}"  # 12345-style and 96xxx service hotlines
 )
+_LANDLINE_DIGITS = re.compile(rf"{_AREA}\d{{7,8}}")
 _SEPARATORS = re.compile(r"[\-—–()\s]")
 _LIST = re.compile(r"[、/或]")
 _EXTENSION = re.compile(r"(?:转|分机|[\-—])\s*\d{1,5}$")
@@ -140,7 +141,18 @@ def valid_phone(number: str) -> bool:
     bare = _EXTENSION.sub("", number)
     if bare != number and _LANDLINE.fullmatch(bare.strip()):
         return True
-    return bool(_OTHER_PHONE.fullmatch(_SEPARATORS.sub("", bare)))
+    # Grouped otherwise ("0314-802-2136"): the digits alone still say area code + number.
+    return bool(_LANDLINE_DIGITS.fullmatch(_SEPARATORS.sub("", number))) or bool(
+        _OTHER_PHONE.fullmatch(_SEPARATORS.sub("", bare))
+    )
+
+
+def _valid_numbers(piece: str) -> bool:
+    """A piece that is one valid number, or several side by side ("0314-8022136 139…")."""
+    if valid_phone(piece):
+        return True
+    tokens = piece.split()
+    return len(tokens) > 1 and all(valid_phone(t) for t in tokens)
 
 
 def bad_phones(value: str) -> list[tuple[str, int]]:
@@ -152,7 +164,7 @@ def bad_phones(value: str) -> list[tuple[str, int]]:
     bad, seen_full = [], False
     for piece, at in _pieces(value):
         digits = _SEPARATORS.sub("", re.sub(r"^(?:转|分机)", "", piece))
-        if valid_phone(piece):
+        if _valid_numbers(piece):
             seen_full = True
         elif not (seen_full and digits.isdigit() and (7 <= len(digits) <= 8 or len(digits) <= 5)):
             bad.append((piece, at))
