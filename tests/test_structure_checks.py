@@ -85,3 +85,12 @@ def test_a_numbered_appendix_part_ends_the_parts():
     text = DECLARED.replace("和政府信息公开情况统计表五个", "和附表五个")
     text = text.format(appendix=f"五、附表\n{STATISTICS}")
     assert findings(text, "declared-parts-mismatch", "heading-sequence") == []
+
+
+def test_an_appendix_numbered_on_after_the_declared_parts_is_not_a_part():
+    plain = DECLARED.replace("和政府信息公开情况统计表五个", "四个")
+    text = plain.format(appendix=f"五、附件\n{STATISTICS}")
+    assert findings(text, "declared-parts-mismatch", "heading-sequence") == []
+    assert findings(plain.format(appendix="五、其他事项\n无。"), "declared-parts-mismatch") == [
+        ("declared-parts-mismatch", 2)
+    ]

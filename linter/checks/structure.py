@@ -54,6 +54,8 @@ def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> I
             return
         if declared == len(top) + 1 and _appended_table(doc, top[-1].line, m.group(0)):
             return  # the statistics table appended after the last part is one of them
+        if declared == len(top) - 1 and _APPENDIX_TITLE.search(top[-1].title):
+            return  # "七、附件": the appendix numbered on, not one of the parts declared
         facts = {"declared": declared, "found": len(top), "headings": [h.title for h in top]}
         yield Hit(m.start("n"), m.end(), Evidence(facts))
         return
@@ -62,6 +64,7 @@ def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> I
 # An appendix after the parts: "附件1", "附表:", or a table title standing alone.
 _APPENDED = re.compile(r"^\s*附\s*(?:件|表)|^[^。,;]{0,40}(?:统计表|情况表|数据表|一览表)\s*$")
 _DECLARES_TABLE = re.compile(r"附表|附件|统计表|情况表|数据表")
+_APPENDIX_TITLE = re.compile(r"^附\s*(?:件|表)|统计表$")
 
 
 def _appended_table(doc: Document, last_heading: int, declaration: str) -> bool:
