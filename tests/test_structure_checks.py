@@ -94,3 +94,14 @@ def test_an_appendix_numbered_on_after_the_declared_parts_is_not_a_part():
     assert findings(plain.format(appendix="五、其他事项\n无。"), "declared-parts-mismatch") == [
         ("declared-parts-mismatch", 2)
     ]
+
+
+def test_numbering_that_starts_again_is_a_new_sequence_not_a_slip():
+    text = (
+        "一、概述\n正文。\n二、主动公开政府信息情况\n正文。\n"
+        "三、附件说明\n一、主动公开情况\n正文。\n二、依申请公开情况\n正文。"
+    )
+    assert findings(text, "heading-sequence") == []
+    assert findings(text.replace("二、依申请", "三、依申请"), "heading-sequence") == [
+        ("heading-sequence", 9)
+    ]

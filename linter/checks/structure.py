@@ -82,9 +82,16 @@ def _appended_table(doc: Document, last_heading: int, declaration: str) -> bool:
 
 
 def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """Top-level numbering runs 一、二、三… without skips or repeats."""
+    """Top-level numbering runs 一、二、三… without skips or repeats.
+
+    Numbering that starts again at 一 after two or more parts starts a new sequence
+    (an appended table section, a list numbered at the wrong level): a drafting slip
+    skips or repeats a number, it does not go back to the first.
+    """
     expected = 1
     for h in doc.outline.top_level:
+        if h.number == 1 and expected > 2:
+            expected = 1
         if h.number != expected:
             yield Hit(h.start, h.end, Evidence({"expected": expected, "found": h.number}))
         expected = h.number + 1
