@@ -129,8 +129,13 @@ def _known_ids(packs, extra) -> set[str]:
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders; - reads stdin.")],
     output_format: Annotated[
-        str, typer.Option("--format", help=f"Output format: {' | '.join(FORMATS)}.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            help=f"Output format: {' | '.join(FORMATS)} "
+            "(default text; github when GITHUB_ACTIONS=true).",
+        ),
+    ] = None,
     output: Annotated[Path | None, typer.Option(help="Write the report to FILE.")] = None,
     select: Annotated[list[str] | None, typer.Option(help="Only these rule ids.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Not these rule ids.")] = None,
@@ -153,9 +158,10 @@ def check(
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import Settings, catalogue
-    from linter.formatters import FormatOptions, render
+    from linter.formatters import FormatOptions, default_format, render
     from linter.regimes import UnknownRegime
 
+    output_format = output_format or default_format(os.environ)
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; choose {', '.join(FORMATS)}")
     if fail_on not in SEVERITIES:

@@ -45,6 +45,21 @@ def full_message(message: str, f: Finding) -> str:
     return message
 
 
+def native_place(result: FileResult, f: Finding, lang: str) -> str:
+    """ "(第3页, 第12段) " for a finding in a file whose lines are not its own, else ""."""
+    from linter.formatters.text import LABELS
+
+    if in_source(result) or f.whole_report:
+        return ""
+    native = f.location.native()
+    words = [
+        LABELS[lang][key].format(**native)
+        for key in ("page", "paragraph", "table", "row")
+        if key in native
+    ]
+    return f"({', '.join(words)}) " if words else ""
+
+
 def rule_help(variants: Sequence[RuleInfo], lang: str) -> str:
     """What a rule checks, then the article it enforces in each regime it ran in."""
     labels = _HELP[lang]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from linter.formatters import FormatOptions
-from linter.formatters.ci import full_message, in_source
+from linter.formatters.ci import full_message, in_source, native_place
 from linter.formatters.text import summary_lines
 from linter.messages import finding_message
 
@@ -49,7 +49,9 @@ def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatO
     for r in results:
         for f in r.findings:
             rule = catalogue.rule(f.rule, r.regime)
-            message = finding_message(f, catalogue, r.regime, options.lang)
+            message = native_place(r, f, options.lang) + finding_message(
+                f, catalogue, r.regime, options.lang
+            )
             lines.append(annotation(r, f, message, f"{f.rule}: {rule.title[options.lang]}"))
     lines.extend(summary_lines(results, options))
     return "\n".join(lines) + "\n"

@@ -14,11 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from linter.fingerprints import fingerprints
 from linter.formatters import FormatOptions
-from linter.formatters.ci import full_message, in_source
+from linter.formatters.ci import full_message, in_source, native_place
 from linter.messages import finding_message
 
 if TYPE_CHECKING:
@@ -33,21 +34,25 @@ def _lines(r: FileResult, f: Finding) -> dict[str, int]:
     return {"begin": 1}
 
 
-def _issue(r: FileResult, f: Finding, fingerprint: str, message: str) -> dict[str, Any]:
+def _issue(r: FileResult, f: Finding, fingerprint: str, message: str, lang: str) -> dict[str, Any]:
     return {
-        "type": "issue",
         "check_name": f.rule,
-        "description": message.replace("\n", " "),
-        "categories": ["Compliance"],
+        "description": native_place(r, f, lang) + message.replace("\n", " "),
         "severity": SEVERITIES[f.severity],
         "fingerprint": hashlib.sha256(f"{r.path}\x1f{fingerprint}".encode()).hexdigest(),
-        "location": {"path": r.path, "lines": _lines(r, f)},
+        "location": {"path": PurePath(r.path).as_posix(), "lines": _lines(r, f)},
     }
 
 
 def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions) -> str:
     issues = [
-        _issue(r, f, fp, full_message(finding_message(f, catalogue, r.regime, options.lang), f))
+        _issue(
+            r,
+            f,
+            fp,
+            full_message(finding_message(f, catalogue, r.regime, options.lang), f),
+            options.lang,
+        )
         for r in results
         for f, fp in zip(r.findings, fingerprints(r.findings), strict=True)
     ]

@@ -40,7 +40,9 @@ def _place(f: Finding) -> str:
 
 
 def _testcase(r: FileResult, rule_id: str, catalogue: Catalogue, lang: str) -> ET.Element:
-    case = ET.Element("testcase", classname=_xml_text(r.path), name=rule_id, file=_xml_text(r.path), time="0")
+    case = ET.Element(
+        "testcase", classname=_xml_text(r.path), name=rule_id, file=_xml_text(r.path), time="0"
+    )
     found = [f for f in r.findings if f.rule == rule_id]
     if not found:
         return case
@@ -51,10 +53,12 @@ def _testcase(r: FileResult, rule_id: str, catalogue: Catalogue, lang: str) -> E
         message=_xml_text(messages[0].split("\n")[0]),
         type=max(f.severity for f in found),
     )
-    failure.text = _xml_text("\n".join(
-        f"{r.path}:{_place(f)}: {f.severity} [{f.rule}] {m}"
-        for f, m in zip(found, messages, strict=True)
-    ))
+    failure.text = _xml_text(
+        "\n".join(
+            f"{r.path}:{_place(f)}: {f.severity} [{f.rule}] {m}"
+            for f, m in zip(found, messages, strict=True)
+        )
+    )
     return case
 
 

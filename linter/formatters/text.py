@@ -101,7 +101,7 @@ def _finding(f: Finding, message: str, options: FormatOptions) -> list[str]:
     return lines
 
 
-def _summary(results: Sequence[FileResult], options: FormatOptions) -> list[str]:
+def summary_lines(results: Sequence[FileResult], options: FormatOptions) -> list[str]:
     counts = summary(results)
     lines = [LABELS[options.lang]["summary"].format(**counts)]
     per_rule = Counter(f.rule for r in results for f in r.findings)
@@ -119,5 +119,5 @@ def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatO
             if not options.quiet:
                 out.append("")
     if not options.quiet:
-        out.extend(_summary(results, options))
+        out.extend(summary_lines(results, options))
     return "\n".join(out) + ("\n" if out else "")
