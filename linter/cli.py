@@ -155,6 +155,12 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One line per finding.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
     stdin_filename: Annotated[str | None, typer.Option(help="Name for - input.")] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Report only findings not recorded in FILE.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option(help="Record today's findings in FILE (then exit 0).")
+    ] = None,
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import Settings, catalogue
@@ -181,6 +187,7 @@ def check(
         results = [_check_one(p, stdin_filename, packs, settings) for p in inputs]
     except UnknownRegime as exc:
         raise _fail(str(exc)) from None
+    results, outcome = _baseline_stage(results, baseline, write_baseline)
     color = (
         output is None
         and not no_color
@@ -188,7 +195,7 @@ def check(
         and sys.stdout.isatty()
         and output_format == "text"
     )
-    options = FormatOptions(lang=lang, color=color, quiet=quiet)
+    options = FormatOptions(lang=lang, color=color, quiet=quiet, baseline=outcome)
     text = render(output_format, results, catalogue(results, packs, settings), options)
     if output:
         try:
@@ -197,7 +204,26 @@ def check(
             raise _fail(f"--output {output}: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
-    raise typer.Exit(_exit_code(results, fail_on))
+    code = _exit_code(results, fail_on)
+    # Writing a baseline accepts today's findings; unreadable files still fail (2).
+    raise typer.Exit(0 if write_baseline and code == 1 else code)
+
+
+def _baseline_stage(results, baseline: Path | None, write_baseline: Path | None):
+    """The filter stage: record today's findings, or hide those a baseline knows."""
+    from linter import baseline as baselines
+
+    if baseline and write_baseline:
+        raise _fail("--baseline and --write-baseline: give one (writing replaces the old one)")
+    try:
+        if write_baseline:
+            count = baselines.write(results, write_baseline)
+            print(f"ogilint: {count} finding(s) recorded in {write_baseline}", file=sys.stderr)
+        if baseline:
+            return baselines.apply(results, baselines.read(baseline), baseline)
+    except baselines.BaselineError as exc:
+        raise _fail(str(exc)) from None
+    return results, None
 
 
 def _exit_code(results, fail_on: str) -> int:

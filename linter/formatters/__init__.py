@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from linter.baseline import Outcome
     from linter.records import Catalogue, FileResult
 
 FORMATS = {
@@ -33,6 +34,7 @@ class FormatOptions:
     lang: str = "zh"
     color: bool = False
     quiet: bool = False
+    baseline: Outcome | None = None  # set when --baseline hid known findings
 
 
 def default_format(environ: Mapping[str, str]) -> str:

@@ -79,10 +79,12 @@ def _properties(r: FileResult, f: Finding) -> dict[str, Any]:
     return props
 
 
-def _results(r: FileResult, catalogue: Catalogue, rule_index: dict[str, int], lang: str):
+def _results(
+    r: FileResult, catalogue: Catalogue, rule_index: dict[str, int], options: FormatOptions
+):
     for f, fingerprint in zip(r.findings, fingerprints(r.findings), strict=True):
-        message = finding_message(f, catalogue, r.regime, lang)
-        yield {
+        message = finding_message(f, catalogue, r.regime, options.lang)
+        result = {
             "ruleId": f.rule,
             "ruleIndex": rule_index[f.rule],
             "level": LEVELS[f.severity],
@@ -91,6 +93,9 @@ def _results(r: FileResult, catalogue: Catalogue, rule_index: dict[str, int], la
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
             "properties": _properties(r, f),
         }
+        if options.baseline is not None:
+            result["baselineState"] = "new"  # what a baseline did not know
+        yield result
 
 
 def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions) -> str:
@@ -113,7 +118,7 @@ def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatO
                 "results": [
                     result
                     for r in results
-                    for result in _results(r, catalogue, rule_index, options.lang)
+                    for result in _results(r, catalogue, rule_index, options)
                 ],
             }
         ],
