@@ -27,7 +27,6 @@ app = typer.Typer(
     "(政府信息公开工作年度报告).",
 )
 
-REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
 LANGS = ("zh", "en")
 SEVERITIES = tuple(s.value for s in sorted(Severity, reverse=True))  # error, warning, info
 # The shipped regimes, for --help (tests/test_cli.py holds it to the packs that load).
@@ -61,6 +60,8 @@ def _split(values: list[str] | None) -> frozenset[str]:
 
 def expand_paths(paths: list[str]) -> list[str]:
     """Files as given; folders recursed for report files, in a stable order."""
+    from linter.loaders import REPORT_SUFFIXES
+
     out: list[str] = []
     for raw in paths:
         p = Path(raw)
@@ -238,17 +239,29 @@ def _check_lang(lang: str) -> None:
         raise _fail(f"--lang must be zh or en (got {lang!r})")
 
 
+def _check_catalogue_format(output_format: str) -> None:
+    if output_format not in ("text", "json"):
+        raise _fail(f"unknown format {output_format!r}; choose text, json")
+
+
 @app.command("rules")
 def list_rules(
     lang: Annotated[str, typer.Option(help="zh or en.")] = "zh",
     rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text | json.")] = "text",
 ) -> None:
     """List every rule: id, severity, title, pack."""
     from rich.console import Console
     from rich.table import Table
 
     _check_lang(lang)
+    _check_catalogue_format(output_format)
     packs, extra = _load_packs(rules)
+    if output_format == "json":
+        from linter.formatters.rules import rules_document
+
+        sys.stdout.write(rules_document([r for p in packs for r in p.rules] + list(extra)))
+        return
     table = Table("id", "severity", "title", "packs")
     packs_of: dict[str, list[str]] = {}
     first: dict[str, object] = {}
@@ -265,18 +278,25 @@ def explain(
     rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. total-mismatch.")],
     lang: Annotated[str, typer.Option(help="zh or en.")] = "zh",
     rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text | json.")] = "text",
 ) -> None:
     """What a rule checks, the article behind it in each regime, and its examples."""
     from linter.explain import explain_rule
+    from linter.formatters.rules import explain_document
 
     _check_lang(lang)
+    _check_catalogue_format(output_format)
     packs, extra = _load_packs(rules)
     shipped = [r for p in packs for r in p.rules if r.id == rule_id]
     own = [r for r in extra if r.id == rule_id]
     matches = own if any(r.override for r in own) or not shipped else shipped
     if not matches:
         raise _fail(f"unknown rule id {rule_id!r} (see 'ogilint rules')")
-    sys.stdout.write(explain_rule(matches, [p.name for p in packs], lang))
+    names = [p.name for p in packs]
+    if output_format == "json":
+        sys.stdout.write(explain_document(matches, names))
+    else:
+        sys.stdout.write(explain_rule(matches, names, lang))
 
 
 @app.command()
