@@ -23,8 +23,6 @@ RANK = {"info": 0, "warning": 1, "error": 2}
 KNOWN: dict[tuple[str, str], str] = {
     ("shuyang_2025.txt", "missing-table"): "tables in Markdown, split into sub-tables",
     ("sh-kewei_2024.md", "missing-table"): "tables in Markdown",
-    ("sh-kewei_2024.md", "missing-title"): "title wrapped over two lines",
-    ("daoxian-wgx_2013.txt", "missing-title"): "title wrapped over two lines",
 }
 
 
