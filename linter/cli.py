@@ -166,16 +166,20 @@ def check(
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import Settings, catalogue
     from linter.formatters import FormatOptions, default_format, render
-    from linter.regimes import UnknownRegime
+    from linter.regimes import UnknownRegime, check_requested
 
     output_format = output_format or default_format(os.environ)
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; choose {', '.join(FORMATS)}")
     if fail_on not in SEVERITIES:
         raise _fail(f"--fail-on must be one of {', '.join(SEVERITIES)} (got {fail_on!r})")
-    if lang not in LANGS:
-        raise _fail(f"--lang must be one of {', '.join(LANGS)} (got {lang!r})")
+    _check_lang(lang)
+    recorded = _read_baseline(baseline, write_baseline)
     packs, extra = _load_packs(rules)
+    try:
+        check_requested(packs, regime)
+    except UnknownRegime as exc:
+        raise _fail(str(exc)) from None
     chosen, dropped = _split(select), _split(ignore)
     unknown = (chosen | dropped) - _known_ids(packs, extra)
     if unknown:
@@ -184,11 +188,8 @@ def check(
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
-    try:
-        results = [_check_one(p, stdin_filename, packs, settings) for p in inputs]
-    except UnknownRegime as exc:
-        raise _fail(str(exc)) from None
-    results, outcome = _baseline_stage(results, baseline, write_baseline)
+    results = [_check_one(p, stdin_filename, packs, settings) for p in inputs]
+    results, outcome = _baseline_stage(results, baseline, recorded, write_baseline)
     color = (
         output is None
         and not no_color
@@ -210,21 +211,31 @@ def check(
     raise typer.Exit(0 if write_baseline and code == 1 else code)
 
 
-def _baseline_stage(results, baseline: Path | None, write_baseline: Path | None):
-    """The filter stage: record today's findings, or hide those a baseline knows."""
+def _read_baseline(baseline: Path | None, write_baseline: Path | None):
+    """The recorded findings of --baseline, read before any report is checked."""
     from linter import baseline as baselines
 
     if baseline and write_baseline:
         raise _fail("--baseline and --write-baseline: give one (writing replaces the old one)")
     try:
+        return baselines.read(baseline) if baseline else None
+    except baselines.BaselineError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _baseline_stage(results, baseline: Path | None, recorded, write_baseline: Path | None):
+    """The filter stage: record today's findings, or hide those the baseline knows."""
+    from linter import baseline as baselines
+
+    try:
         if write_baseline:
             count = baselines.write(results, write_baseline)
             print(f"ogilint: {count} finding(s) recorded in {write_baseline}", file=sys.stderr)
-        if baseline:
-            return baselines.apply(results, baselines.read(baseline), baseline)
     except baselines.BaselineError as exc:
         raise _fail(str(exc)) from None
-    return results, None
+    if baseline is None:
+        return results, None
+    return baselines.apply(results, recorded, baseline)
 
 
 def _exit_code(results, fail_on: str) -> int:
@@ -235,8 +246,8 @@ def _exit_code(results, fail_on: str) -> int:
 
 
 def _check_lang(lang: str) -> None:
-    if lang not in ("zh", "en"):
-        raise _fail(f"--lang must be zh or en (got {lang!r})")
+    if lang not in LANGS:
+        raise _fail(f"--lang must be one of {', '.join(LANGS)} (got {lang!r})")
 
 
 def _check_catalogue_format(output_format: str) -> None:
@@ -315,8 +326,7 @@ def extract(
 
     if output_format not in ("text", "json"):
         raise _fail(f"unknown format {output_format!r}; choose text, json")
-    if lang not in LANGS:
-        raise _fail(f"--lang must be one of {', '.join(LANGS)} (got {lang!r})")
+    _check_lang(lang)
     shown = stdin_filename or "<stdin>" if path == "-" else path
     try:
         doc = load_bytes(sys.stdin.buffer.read(), shown) if path == "-" else load_path(path)

@@ -62,7 +62,7 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
     """All findings of `doc` under the pack its year (or --regime) selects."""
     year = settings.year if settings.year is not None else detect_year(doc)
     pack = select_pack(packs, year, settings.regime)
-    context = Context(year=year, regime=pack.name)
+    context = Context(year=year, regime=pack)
     findings: list[Finding] = []
     for rule in active_rules(pack, settings):
         findings.extend(_run_rule(doc, rule, context, packs))

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from linter.regimes import table_templates
 from linter.tables.rows import Cell, FigureRow, figure_rows
-from linter.tables.templates import Template, TemplateRow, standard_templates
+from linter.tables.templates import Template, TemplateRow
 
 if TYPE_CHECKING:
     from linter.document import Document
@@ -130,9 +131,14 @@ def match_template(doc: Document, template: Template) -> MatchedTable | None:
 
 
 def standard_tables(doc: Document) -> dict[str, MatchedTable]:
-    """Each standard table found in `doc`, by table name."""
+    """Each standard table found in `doc`, by table name.
+
+    Tables are read with the templates of every regime: the report year, and so
+    the regime, may only be known from the text around them; the regime decides
+    which tables it requires and which layout it prescribes.
+    """
     found = {}
-    for template in standard_templates():
+    for template in table_templates():
         matched = match_template(doc, template)
         if matched is not None:
             found[template.table] = matched
