@@ -151,7 +151,8 @@ def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
         return Finding(doc.path, rule.id, severity, whole_report=True, evidence=hit.evidence)
     span = doc.span(hit.start, hit.end)
     excerpt, offset = _excerpt(doc, span.line, span.column)
-    native = doc.location_at(span.line, span.column)
+    # A table check knows its grid cell's place; other hits are placed by their span.
+    native = dict(hit.place) if hit.place else doc.location_at(span.line, span.column)
     location = Location(span.line, span.column, span.end_line, span.end_column, **native)
     return Finding(
         doc.path,

@@ -56,7 +56,7 @@ def fees_not_explained(doc: Document, params: dict[str, Any], ctx: Context) -> I
     if charged and cell is not None:
         what = bilingual(params["charged"], row=params["row"], count=cell.value)
         place = TemplateCell("applications", params["row"], params["column"])
-        yield Hit(cell.start, cell.end, Evidence({"what": what}, cell=place))
+        yield Hit(cell.start, cell.end, Evidence({"what": what}, cell=place), cell.place)
     elif mentioned is not None:
         what = bilingual(params["mentioned"], text=mentioned.group(0))
         yield Hit(mentioned.start(), mentioned.end(), Evidence({"what": what}))

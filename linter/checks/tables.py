@@ -52,7 +52,8 @@ def _cell_hit(
 ) -> Hit:
     facts = {"where": _where(table, row, column, params), "layout": table.layout, **facts}
     place = TemplateCell(table.template.table, row, column)
-    return Hit(cell.start, max(cell.end, cell.start + 1), Evidence(facts, arithmetic, place))
+    evidence = Evidence(facts, arithmetic, place)
+    return Hit(cell.start, max(cell.end, cell.start + 1), evidence, cell.place)
 
 
 def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:

@@ -27,6 +27,7 @@ class Template:
     columns: tuple[str, ...]
     rows: tuple[TemplateRow, ...]
     identities: tuple[dict[str, Any], ...]
+    heading: re.Pattern[str] | None = None  # the part's heading, whatever its number
 
     def layout_rows(self, layout: str) -> tuple[TemplateRow, ...]:
         return tuple(r for r in self.rows if not r.layouts or layout in r.layouts)
@@ -49,6 +50,13 @@ def parse_template(raw: dict[str, Any]) -> Template:
         )
         for r in raw["rows"]
     )
+    heading = re.compile(raw["heading"]) if "heading" in raw else None
     return Template(
-        raw["table"], raw["part"], raw["name"], columns, rows, tuple(raw.get("identities", ()))
+        raw["table"],
+        raw["part"],
+        raw["name"],
+        columns,
+        rows,
+        tuple(raw.get("identities", ())),
+        heading,
     )
