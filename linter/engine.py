@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from linter.analysis import analyse
 from linter.checks import CHECKS, Context
 from linter.document import Document
 from linter.findings import Finding, Hit
 from linter.messages import render
 from linter.regimes import select_pack
-from linter.report_year import detect_year
 from linter.rulebook import Pack, Rule
+from linter.sections import Outline
 
 INPUT_ERROR_RULE = "input-error"
 _EXCERPT_REACH = 40  # characters of context either side of a finding's span
@@ -59,11 +60,12 @@ def active_rules(pack: Pack, settings: Settings) -> list[Rule]:
 
 def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -> FileResult:
     """All findings of `doc` under the pack its year (or --regime) selects."""
-    year = settings.year if settings.year is not None else detect_year(doc)
+    facts = analyse(doc)
+    year = settings.year if settings.year is not None else facts.year
     pack = select_pack(packs, year, settings.regime)
-    context = Context(year=year, regime=pack.name)
+    context = Context(year=year, regime=pack.name, facts=facts)
     findings = [
-        to_finding(doc, rule, hit, settings.lang)
+        to_finding(doc, facts.outline, rule, hit, settings.lang)
         for rule in active_rules(pack, settings)
         for hit in CHECKS[rule.check](doc, rule.params, context)
     ]
@@ -103,7 +105,7 @@ def _translated(reason: str, catalogue) -> str:
     return reason
 
 
-def to_finding(doc: Document, rule: Rule, hit: Hit, lang: str) -> Finding:
+def to_finding(doc: Document, outline: Outline, rule: Rule, hit: Hit, lang: str) -> Finding:
     """Name, place and word a check's hit."""
     message = render(rule.message, hit.values, lang)
     common = {
@@ -122,7 +124,7 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, lang: str) -> Finding:
         column=span.column,
         end_line=span.end_line,
         end_column=span.end_column,
-        section=_section_label(doc, hit.start),
+        section=_section_label(doc, outline, hit.start),
         excerpt=excerpt,
         excerpt_offset=offset,
         location=doc.location_at(span.line, span.column),
@@ -130,8 +132,8 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, lang: str) -> Finding:
     )
 
 
-def _section_label(doc: Document, norm_start: int) -> str | None:
-    heading = doc.outline.top_section_of(doc.norm_line_of(norm_start))
+def _section_label(doc: Document, outline: Outline, norm_start: int) -> str | None:
+    heading = outline.top_section_of(doc.norm_line_of(norm_start))
     if heading is None:
         return None
     source = doc.span(heading.start, heading.end)

@@ -6,7 +6,6 @@ import re
 from typing import TYPE_CHECKING
 
 from linter.numbers import parse_year
-from linter.periods import find_period
 
 if TYPE_CHECKING:
     from linter.document import Document
@@ -28,11 +27,11 @@ def title_year_match(line: str) -> re.Match[str] | None:
     return _TITLE_YEAR.search(line) if len(line.strip()) <= _MAX_TITLE_LENGTH else None
 
 
-def detect_year(doc: Document) -> int | None:
-    """The report year, or None when nothing in the text names one."""
+def title_year(norm_lines: list[str], noise_lines: frozenset[int]) -> int | None:
+    """The year of the report's title line, or None when no title line is found."""
     seen = 0
-    for i, line in enumerate(doc.norm_lines):
-        if i in doc.noise_lines or not line.strip():
+    for i, line in enumerate(norm_lines):
+        if i in noise_lines or not line.strip():
             continue
         m = title_year_match(line)
         if m:
@@ -40,7 +39,13 @@ def detect_year(doc: Document) -> int | None:
         seen += 1
         if seen >= _TITLE_REACH:
             break
-    period = find_period(doc)
+    return None
+
+
+def detect_year(doc: Document, titled: int | None, period: re.Match[str] | None) -> int | None:
+    """The report year (`titled`: the title's year), or None when nothing names one."""
+    if titled is not None:
+        return titled
     if period:
         return parse_year(period["year"])
     m = _ANY_YEAR.search(doc.norm[:_OPENING_REACH])

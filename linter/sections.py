@@ -130,7 +130,7 @@ def _next_text_line(lines: list[str], i: int) -> str:
     return ""
 
 
-def build_outline(doc: Document) -> Outline:
+def build_outline(doc: Document, noise_lines: frozenset[int]) -> Outline:
     """All headings of `doc`, in order.
 
     A numbered label whose figures wrapped onto the next line ("一、本年新收政府信息
@@ -141,7 +141,7 @@ def build_outline(doc: Document) -> Outline:
     starts = doc.norm_line_starts
     lines = doc.norm_lines
     for i, line in enumerate(lines):
-        if i in doc.noise_lines or not line.strip():
+        if i in noise_lines or not line.strip():
             continue
         if _APPENDIX.match(line):
             break

@@ -6,15 +6,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from linter.findings import Hit
-from linter.periods import find_period, period_years
+from linter.periods import period_years
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.checks.context import Context
     from linter.document import Document
 
 
 def statistical_period(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    period = find_period(doc)
+    period = ctx.facts.period
     if params["report"] == "missing":
         if period is None:
             yield Hit()

@@ -12,10 +12,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from linter.findings import Hit
-from linter.issuer import DEPARTMENT, issuer_kind
+from linter.issuer import DEPARTMENT
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.checks.context import Context
     from linter.document import Document
 
 _DATE = r"(?P<y>(?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})"
@@ -47,7 +47,7 @@ def late_publication(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     rows = [d for d in params["deadlines"] if d["from"] <= ctx.year]
     if not rows:
         return
-    kind = issuer_kind(doc)
+    kind = ctx.facts.issuer
     due = rows[-1][DEPARTMENT if kind == DEPARTMENT else "government"]
     month, day = (int(x) for x in due.split("-"))
     deadline = date(ctx.year + 1, month, day)

@@ -7,27 +7,24 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from linter.findings import Hit
-from linter.issuer import issuer_kind
 from linter.numbers import parse_chinese_numeral
-from linter.report_year import title_year_match
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.checks.context import Context
     from linter.document import Document
 
 # "全文由…七部分组成" / "包括…五个部分" / "分为六个部分"; within one sentence.
 _DECLARED = re.compile(
     r"(?:由|包括|包含|分为|共分|分)[^。]{0,400}?(?P<n>[一二三四五六七八九十]+|\d+)\s*个?部分"
 )
-_TITLE_LINES = 8
 
 
 def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The part exists as a heading at any level, or as a statement in the body."""
-    if params.get("issuer") and issuer_kind(doc) != params["issuer"]:
+    if params.get("issuer") and ctx.facts.issuer != params["issuer"]:
         return  # e.g. 第五十条第四项 binds people's governments, not departments
     headings = [re.compile(p) for p in params["headings"]]
-    if any(p.search(h.title) for h in doc.outline.headings for p in headings):
+    if any(p.search(h.title) for h in ctx.facts.outline.headings for p in headings):
         return
     for pattern in params.get("statements", ()):
         if re.search(pattern, doc.norm):
@@ -37,7 +34,7 @@ def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 
 def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """ "由…N部分组成" must match the number of top-level headings."""
-    top = doc.outline.top_level
+    top = ctx.facts.outline.top_level
     if not top:
         return
     first_heading = top[0].start
@@ -58,7 +55,7 @@ def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> I
 def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """Top-level numbering runs 一、二、三… without skips or repeats."""
     expected = 1
-    for h in doc.outline.top_level:
+    for h in ctx.facts.outline.top_level:
         if h.number != expected:
             yield Hit(
                 h.start,
@@ -71,16 +68,8 @@ def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 
 def title(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A short line near the top names the year and 年度报告."""
-    seen = 0
-    for i, line in enumerate(doc.norm_lines):
-        if i in doc.noise_lines or not line.strip():
-            continue
-        if title_year_match(line):
-            return
-        seen += 1
-        if seen >= _TITLE_LINES:
-            break
-    yield Hit()
+    if ctx.facts.title_year is None:
+        yield Hit()
 
 
 def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -88,7 +77,7 @@ def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[H
     if ctx.year is None:
         return
     pattern = re.compile(params["headings"])
-    for h in doc.outline.headings:
+    for h in ctx.facts.outline.headings:
         m = pattern.search(h.title)
         first = int(m["from"] or m["year"]) if m else 0
         if m and first != ctx.year + 1:
@@ -111,9 +100,9 @@ def enumeration_sequence(doc: Document, params: dict[str, Any], ctx: Context) ->
     section = None
     for m in _ENUMERATED.finditer(doc.norm):
         line = doc.norm_line_of(m.start())
-        if line in doc.noise_lines:
+        if line in ctx.facts.noise_lines:
             continue
-        here = doc.outline.enclosing(line)
+        here = ctx.facts.outline.enclosing(line)
         number = parse_chinese_numeral(m["n"])
         if number is None:
             continue

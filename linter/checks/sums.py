@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from linter.arithmetic import equation, plain
 from linter.findings import Hit
-from linter.partitions import Group, Partition, find_groups, labels
+from linter.partitions import Group, Partition
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.checks.context import Context
     from linter.document import Document
     from linter.enumerations import Enumeration
     from linter.numbers import Quantity
@@ -26,15 +26,15 @@ if TYPE_CHECKING:
 
 def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
-    groups = find_groups(doc, partitions) if partitions else []
+    groups = ctx.facts.groups.of(partitions) if partitions else []
     report = params["report"]
     yield from (h for g in groups if (h := _domain_hit(doc, g, report)))
     if not params.get("generic"):
         return
     claimed = {g.total.start for g in groups}
     overlapping = re.compile(params["overlapping"]) if params.get("overlapping") else None
-    label_of = labels(doc) if overlapping else {}
-    for e in doc.enumerations:
+    label_of = ctx.facts.labels if overlapping else {}
+    for e in ctx.facts.enumerations:
         if e.total.start in claimed:
             continue
         if overlapping and sum(bool(overlapping.search(label_of[p.start])) for p in e.parts) >= 2:

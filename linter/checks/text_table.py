@@ -17,13 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from linter.arithmetic import plain
 from linter.findings import Hit
-from linter.partitions import Partition, find_groups, labels
+from linter.partitions import Partition
 from linter.tables.match import MatchedTable
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.analysis import Facts
+    from linter.checks.context import Context
     from linter.document import Document
     from linter.numbers import Quantity
+    from linter.sections import Outline
 
 _AFTER_REACH = 12
 _CLAUSE_END = re.compile(r"[,;。!?]")
@@ -39,10 +41,10 @@ def _table_value(tables: dict[str, MatchedTable], table: str, row: str, cells: l
     return sum((c.value for c in found), start=Decimal(0))  # type: ignore[union-attr]
 
 
-def _part_one(doc: Document) -> tuple[int, int] | None:
-    for heading in doc.outline.top_level:
+def _part_one(doc: Document, outline: Outline) -> tuple[int, int] | None:
+    for heading in outline.top_level:
         if heading.number == 1:
-            first, last = doc.outline.section_range(heading)
+            first, last = outline.section_range(heading)
             return doc.norm_line_starts[first], doc.norm_line_starts[last] + len(
                 doc.norm_lines[last]
             )
@@ -55,19 +57,20 @@ def _after(doc: Document, q: Quantity) -> str:
 
 
 def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    tables = doc.standard_tables
-    scope = _part_one(doc)
+    facts = ctx.facts
+    tables = facts.standard_tables
+    scope = _part_one(doc, facts.outline)
     if not tables or scope is None:
         return
-    label_of = labels(doc)
+    label_of = facts.labels
     prose = [
         q
-        for q in doc.quantities
+        for q in facts.quantities
         if scope[0] <= q.start < scope[1] and q.kind == "count" and not q.approx
     ]
     seen: set[int] = set()
     for hit in [
-        *_groups(doc, params.get("groups", ()), scope, tables),
+        *_groups(facts, params.get("groups", ()), scope, tables),
         *_facts(doc, params.get("facts", ()), prose, label_of, tables, ctx.year),
         *_all_upheld(doc, params.get("all_upheld"), scope, tables),
         *_none_stated(doc, params.get("none_stated"), scope, tables),
@@ -116,11 +119,11 @@ def _sentence_before(doc: Document, q: Quantity) -> str:
     return re.split(r"[。!?]", doc.norm[line_start : q.start])[-1]
 
 
-def _groups(doc, groups, scope, tables) -> Iterator[Hit]:
+def _groups(facts: Facts, groups, scope, tables) -> Iterator[Hit]:
     if not groups:
         return
     partitions = [Partition.from_params(g["partition"]) for g in groups]
-    for found in find_groups(doc, partitions):
+    for found in facts.groups.of(partitions):
         if not scope[0] <= found.total.start < scope[1]:
             continue
         spec = groups[partitions.index(found.partition)]

@@ -20,6 +20,7 @@ from linter.tables.templates import Template, TemplateRow, standard_templates
 
 if TYPE_CHECKING:
     from linter.document import Document
+    from linter.sections import Outline
 
 _OWN, _CONTEXT, _UNLABELLED = 3.0, 1.5, 0.5
 _SKIP_ROW, _SKIP_TEMPLATE = -0.5, -1.0
@@ -99,20 +100,22 @@ def align(
     return best[n][m], matched
 
 
-def part_lines(doc: Document, part: str, whole: bool = True) -> tuple[int, int] | None:
+def part_lines(outline: Outline, part: str, whole: bool = True) -> tuple[int, int] | None:
     """Lines of the top-level part numbered `part` (二/三/四); else the whole text
     (or None when `whole` is false)."""
     number = "一二三四五六七八九十".index(part) + 1
-    for heading in doc.outline.top_level:
+    for heading in outline.top_level:
         if heading.number == number:
-            return doc.outline.section_range(heading)
-    return (0, len(doc.norm_lines) - 1) if whole else None
+            return outline.section_range(heading)
+    return (0, outline.line_count - 1) if whole else None
 
 
-def match_template(doc: Document, template: Template) -> MatchedTable | None:
+def match_template(
+    doc: Document, outline: Outline, noise_lines: frozenset[int], template: Template
+) -> MatchedTable | None:
     """The template's table in `doc`, in the layout that fits best, if recognisable."""
-    first, last = part_lines(doc, template.part)  # type: ignore[misc]
-    rows = figure_rows(doc, first, last)
+    first, last = part_lines(outline, template.part)  # type: ignore[misc]
+    rows = figure_rows(doc, noise_lines, first, last)
     best: tuple[float, str, dict[str, FigureRow]] | None = None
     for layout in template.layouts:
         trows = template.layout_rows(layout)
@@ -129,11 +132,13 @@ def match_template(doc: Document, template: Template) -> MatchedTable | None:
     return MatchedTable(template, best[1], best[2]) if best else None
 
 
-def standard_tables(doc: Document) -> dict[str, MatchedTable]:
+def standard_tables(
+    doc: Document, outline: Outline, noise_lines: frozenset[int]
+) -> dict[str, MatchedTable]:
     """Each standard table found in `doc`, by table name."""
     found = {}
     for template in standard_templates():
-        matched = match_template(doc, template)
+        matched = match_template(doc, outline, noise_lines, template)
         if matched is not None:
             found[template.table] = matched
     return found

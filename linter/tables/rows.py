@@ -100,11 +100,14 @@ def split_row(line: str, base: int) -> tuple[str, list[Cell]]:
     return label, cells
 
 
-def figure_rows(doc: Document, first: int, last: int) -> list[FigureRow]:
-    """Rows with figures among 0-based lines first..last, with their label context."""
+def figure_rows(
+    doc: Document, noise_lines: frozenset[int], first: int, last: int
+) -> list[FigureRow]:
+    """Rows with figures among 0-based lines first..last (page noise left out), with
+    their label context."""
     parsed = []
     for i in range(first, last + 1):
-        if i in doc.noise_lines:
+        if i in noise_lines:
             continue
         label, cells = split_row(doc.norm_lines[i], doc.norm_line_starts[i])
         parsed.append((i, label, cells))
