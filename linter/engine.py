@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from linter.analysis import analyse
 from linter.checks import CHECKS, Context
 from linter.document import Document
-from linter.findings import Finding, Hit
+from linter.findings import Finding
 from linter.messages import render
+from linter.records import Evidence, Hit
 from linter.regimes import select_pack
 from linter.rulebook import Pack, Rule
 from linter.sections import Outline
@@ -80,7 +81,7 @@ def input_error(path: str, reason: str, packs: tuple[Pack, ...], settings: Setti
         message = reason
     else:
         said = {"zh": _translated(reason, rule.params.get("reasons", ())), "en": reason}
-        message = render(rule.message, {"reason": said}, settings.lang)
+        message = render(rule.message, Evidence({"reason": said}), settings.lang)
     finding = Finding(
         path=path,
         rule=INPUT_ERROR_RULE,
@@ -91,7 +92,7 @@ def input_error(path: str, reason: str, packs: tuple[Pack, ...], settings: Setti
         end_line=1,
         end_column=1,
         whole_report=True,
-        details={"reason": reason},
+        evidence=Evidence({"reason": reason}),
     )
     return FileResult(path, None, settings.year, None, (finding,))
 
@@ -107,13 +108,13 @@ def _translated(reason: str, catalogue) -> str:
 
 def to_finding(doc: Document, outline: Outline, rule: Rule, hit: Hit, lang: str) -> Finding:
     """Name, place and word a check's hit."""
-    message = render(rule.message, hit.values, lang)
+    message = render(rule.message, hit.evidence, lang)
     common = {
         "path": doc.path,
         "rule": rule.id,
         "severity": rule.severity,
         "message": message,
-        "details": hit.details,
+        "evidence": hit.evidence,
     }
     if hit.whole_report:
         return Finding(line=1, column=1, end_line=1, end_column=1, whole_report=True, **common)

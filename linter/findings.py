@@ -1,8 +1,8 @@
-"""The neutral records every stage passes on: a check's hit and a finding.
+"""A finding: a rule violation at a place in one file.
 
-A check returns `Hit`s (where, and the values its message needs); the engine
-turns them into `Finding`s with the rule's id, severity, rendered message and
-source location. Formatters only ever see findings.
+A check returns `Hit`s (linter/records.py); the engine turns them into
+`Finding`s with the rule's id, severity, rendered message and source
+location. Formatters only ever see findings.
 """
 
 from __future__ import annotations
@@ -10,21 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from linter.records import Evidence
+
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One problem found by a check kind, before a rule gives it a name."""
-
-    start: int | None = None  # offset in Document.norm; None: the report as a whole
-    end: int | None = None
-    values: dict[str, Any] = field(default_factory=dict)  # message placeholders
-    details: dict[str, Any] = field(default_factory=dict)  # machine-readable facts
-
-    @property
-    def whole_report(self) -> bool:
-        return self.start is None
 
 
 @dataclass(frozen=True)
@@ -43,8 +31,13 @@ class Finding:
     excerpt: str = ""
     excerpt_offset: int = 0  # where the span starts within `excerpt` (for underlining)
     whole_report: bool = False
-    details: dict[str, Any] = field(default_factory=dict)
+    evidence: Evidence = field(default_factory=Evidence)
     location: dict[str, Any] = field(default_factory=dict)  # page / paragraph / table cell
+
+    @property
+    def details(self) -> dict[str, Any]:
+        """The evidence as machines read it (the JSON `details`)."""
+        return self.evidence.as_json()
 
     def sort_key(self) -> tuple[int, int, int, str]:
         return (0 if self.whole_report else 1, self.line, self.column, self.rule)

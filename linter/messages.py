@@ -6,9 +6,13 @@ import string
 from decimal import Decimal
 from typing import Any
 
+from linter.records import Evidence, Term
+
 
 def format_value(value: Any, lang: str) -> str:
     """A placeholder value as text: numbers without trailing zeros, texts in `lang`."""
+    if isinstance(value, Term):
+        return format_value(value.words, lang)
     if isinstance(value, dict) and "zh" in value:
         return str(value.get(lang) or value["zh"])
     if isinstance(value, Decimal):
@@ -32,9 +36,10 @@ class _Values(dict):
         return "{" + key + "}"
 
 
-def render(template: dict[str, str], values: dict[str, Any], lang: str) -> str:
-    """Fill the `lang` template of a rule text with `values`."""
+def render(template: dict[str, str], evidence: Evidence, lang: str) -> str:
+    """Fill the `lang` template of a rule text with the evidence's facts."""
     text = template.get(lang) or template["zh"]
+    values = evidence.placeholders()
     rendered = _Values({k: format_value(v, lang) for k, v in values.items()})
     return string.Formatter().vformat(text, (), rendered)
 

@@ -22,7 +22,7 @@ from linter.checks import (
 )
 from linter.checks.context import Context
 from linter.document import Document
-from linter.findings import Hit
+from linter.records import Hit
 
 Check = Callable[[Document, dict[str, Any], Context], Iterable[Hit]]
 

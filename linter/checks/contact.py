@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from linter.findings import Hit
+from linter.records import Evidence, Hit, Term
 
 if TYPE_CHECKING:
     from linter.checks.context import Context
@@ -84,13 +84,8 @@ def contact(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit
         lacking = [k for k in ("phone", "address") if k not in kinds]
         if kinds & {"phone", "address", "email"} and lacking:
             first = found[0]
-            names = {k: params["names"][k] for k in lacking}
-            yield Hit(
-                first.start,
-                first.end,
-                values={"lacking": list(names.values())},
-                details={"lacking": lacking},
-            )
+            facts = {"lacking": [Term(k, params["names"][k]) for k in lacking]}
+            yield Hit(first.start, first.end, Evidence(facts))
     else:
         yield from _invalid(found, report)
 
@@ -113,4 +108,4 @@ def _invalid(found: tuple[Field, ...], kind: str) -> Iterator[Hit]:
             continue
         for value, at in _bad_items(f):
             start = f.start + at
-            yield Hit(start, start + len(value), values={"value": value}, details={"value": value})
+            yield Hit(start, start + len(value), Evidence({"value": value}))

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from linter.findings import Hit
 from linter.numbers import parse_chinese_numeral
+from linter.records import Evidence, Hit, Term
 
 if TYPE_CHECKING:
     from linter.checks.context import Context
@@ -29,7 +29,7 @@ def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     for pattern in params.get("statements", ()):
         if re.search(pattern, doc.norm):
             return
-    yield Hit(values={"part": params.get("part", {"zh": "", "en": ""})})
+    yield Hit(evidence=Evidence({"part": params.get("part", {"zh": "", "en": ""})}))
 
 
 def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -43,12 +43,8 @@ def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> I
         declared = int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
         if declared is None or declared == len(top):
             return
-        yield Hit(
-            m.start("n"),
-            m.end(),
-            values={"declared": declared, "found": len(top)},
-            details={"declared": declared, "found": len(top), "headings": [h.title for h in top]},
-        )
+        facts = {"declared": declared, "found": len(top), "headings": [h.title for h in top]}
+        yield Hit(m.start("n"), m.end(), Evidence(facts))
         return
 
 
@@ -57,12 +53,7 @@ def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     expected = 1
     for h in ctx.facts.outline.top_level:
         if h.number != expected:
-            yield Hit(
-                h.start,
-                h.end,
-                values={"expected": expected, "found": h.number},
-                details={"expected": expected, "found": h.number},
-            )
+            yield Hit(h.start, h.end, Evidence({"expected": expected, "found": h.number}))
         expected = h.number + 1
 
 
@@ -82,12 +73,7 @@ def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[H
         first = int(m["from"] or m["year"]) if m else 0
         if m and first != ctx.year + 1:
             found = first
-            yield Hit(
-                h.start,
-                h.end,
-                values={"found": found, "expected": ctx.year + 1},
-                details={"found": found, "expected": ctx.year + 1},
-            )
+            yield Hit(h.start, h.end, Evidence({"found": found, "expected": ctx.year + 1}))
 
 
 # "一是…二是…三是": inline enumerations. 统一是 / 唯一是 are words, not items.
@@ -110,10 +96,6 @@ def enumeration_sequence(doc: Document, params: dict[str, Any], ctx: Context) ->
             section, previous = here, number
             continue
         if previous is not None and number != previous + 1:
-            yield Hit(
-                m.start(),
-                m.end(),
-                values={"found": m.group(0), "expected": previous + 1},
-                details={"found": number, "expected": previous + 1},
-            )
+            facts = {"found": Term(number, m.group(0)), "expected": previous + 1}
+            yield Hit(m.start(), m.end(), Evidence(facts))
         previous = number

@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from linter.arithmetic import equation, plain
-from linter.findings import Hit
 from linter.partitions import Group, Partition
+from linter.records import Evidence, Hit
 
 if TYPE_CHECKING:
     from linter.checks.context import Context
@@ -76,24 +76,16 @@ def _hit(doc, total: Quantity, parts: list[Quantity], names: list[str | None], w
     parts_sum = sum((q.value for q in parts), start=Decimal(0))
     if parts_sum == total.value:
         return None
-    return Hit(
-        total.start,
-        total.end,
-        values={
-            "total": total.value,
-            "sum": parts_sum,
-            "difference": abs(total.value - parts_sum),
-            "what": what,
-            "arithmetic": equation([q.value for q in parts], total.value),
-        },
-        details={
-            "total": plain(total.value),
-            "sum": plain(parts_sum),
-            "partition": what["en"],
-            "parts": [
-                {"name": name, "value": plain(q.value), "line": doc.span(q.start, q.end).line}
-                for name, q in zip(names, parts, strict=True)
-            ],
-            "arithmetic": equation([q.value for q in parts], total.value),
-        },
-    )
+    facts = {
+        "total": total.value,
+        "sum": parts_sum,
+        "difference": abs(total.value - parts_sum),
+        "what": what,
+        "partition": what["en"],
+        "parts": [
+            {"name": name, "value": plain(q.value), "line": doc.span(q.start, q.end).line}
+            for name, q in zip(names, parts, strict=True)
+        ],
+    }
+    arithmetic = equation([q.value for q in parts], total.value)
+    return Hit(total.start, total.end, Evidence(facts, arithmetic))

@@ -97,9 +97,8 @@ def _finding(f: Finding, options: FormatOptions) -> list[str]:
         length = f.end_column - f.column if f.end_line == f.line else 1
         mark = "^" * max(1, display_width(excerpt[f.excerpt_offset : f.excerpt_offset + length]))
         lines.append(" " * (len(gutter) - 2) + "| " + " " * lead + _paint(mark, "mark", options))
-    arithmetic = f.details.get("arithmetic")
-    if arithmetic:
-        lines.append(f"    {arithmetic}")
+    if f.evidence.arithmetic:
+        lines.append(f"    {f.evidence.arithmetic}")
     return lines
 
 
