@@ -18,16 +18,22 @@ if TYPE_CHECKING:
 
 
 def _loose(*labels: str) -> str:
-    """A pattern for labels that tolerates a line break between characters."""
-    return "|".join("\n?".join(re.escape(c) for c in label) for label in labels)
+    """A pattern for labels that tolerates spaces (letter-spaced PDF text, "电 话")
+    or a line break between characters."""
+    return "|".join(r"[ \t\n\u200b]{0,2}".join(re.escape(c) for c in label) for label in labels)
 
 
 _COLON = r"\s*[::]\s*"
 _PHONE_LABEL = _loose("联系电话", "咨询电话", "服务电话", "办公电话", "电话", "致电", "拨打")
+# "电话/传真:", "电话(传真):", "传真、电话:": one number for both.
+_FAX = _loose("传真")
 _PHONE = re.compile(
-    rf"(?:{_PHONE_LABEL})(?:{_COLON}|\s*)"
+    rf"(?:(?:{_FAX})\s*[/、及和]\s*)?(?:{_PHONE_LABEL})(?:\s*(?:[/、及和]\s*(?:{_FAX})|\((?:{_FAX})\)))?"
+    rf"(?:{_COLON}|\s*)"
     r"(?P<v>(?:\+?86[\-\s]?)?\(?[0-9][0-9\-—–()\s、/或转分机]*[0-9])"
 )
+# "接听热线电话120通" / "咨询电话23个": a count of calls, not a number to call.
+_COUNTED = re.compile(r"\s*(?:余|多)?\s*(?:通|次|个|件|人次|人|条|部|门)")
 _ADDRESS_LABEL = _loose("通信地址", "通讯地址", "联系地址", "办公地址", "办公地点", "地址")
 # An address may wrap onto the next line ("地址:淮\n安市翔宇南道1号"); a website's
 # 网站地址 / 下载地址 / 网址 is no address.
@@ -37,9 +43,14 @@ _ADDRESS = re.compile(
 _EMAIL_LABEL = rf"(?:{_loose('电子信箱', '电子邮箱', '电子邮件', '邮箱')}|e-?mail)"
 # The value runs to the first separator or Chinese character; "[email protected]",
 # what a web page's e-mail protection leaves, is kept whole so the message can quote it.
+# An address wrapped at a line end continues on the next line in ASCII only, and only
+# while it is not yet whole: "gk@example.gov.cn" then "二、…" is the next heading.
 _EMAIL = re.compile(
-    rf"{_EMAIL_LABEL}{_COLON}(?P<v>\[email[^\]\n]*\]|[^,;。)\s\u3400-\u9fff]+(?:\n[\w.%+\-@]+)?"
-    rf"(?:\s*[、/或]\s*[^,;。)\s\u3400-\u9fff]+)*)",
+    rf"{_EMAIL_LABEL}{_COLON}(?P<v>(?:\[email[^\]\n]*\]"
+    r"|(?![^,;。)\s\u3400-\u9fff]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\n)"
+    r"[^,;。)\s\u3400-\u9fff]+(?:\n[A-Za-z0-9.%+\-@]+)?"
+    r"|[^,;。)\s\u3400-\u9fff]+)"
+    rf"(?:[ \t]*[、/或][ \t]*[^,;。)\s\u3400-\u9fff]+)*)",
     re.IGNORECASE,
 )
 _BARE_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
@@ -65,6 +76,8 @@ def contact_fields(doc: Document, noise_lines: frozenset[int]) -> list[Field]:
     ):
         for m in pattern.finditer(doc.norm):
             if doc.norm_line_of(m.start()) in noise_lines:
+                continue
+            if kind == "phone" and _COUNTED.match(doc.norm, m.end("v")):
                 continue
             value = m["v"].rstrip().rstrip(".")
             found.append(Field(kind, value, m.start("v"), m.start("v") + len(value)))

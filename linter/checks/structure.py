@@ -24,8 +24,15 @@ def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     if params.get("issuer") and ctx.facts.issuer != params["issuer"]:
         return  # e.g. 第五十条第四项 binds people's governments, not departments
     headings = [re.compile(p) for p in params["headings"]]
-    if any(p.search(h.title) for h in ctx.facts.outline.headings for p in headings):
-        return
+    # A subheading under a part about what was disclosed names a category of
+    # information ("(三)国民经济和社会发展计划"), not a part of the report.
+    not_under = re.compile(params["not_under"]) if params.get("not_under") else None
+    for h in ctx.facts.outline.headings:
+        if not any(p.search(h.title) for p in headings):
+            continue
+        top = ctx.facts.outline.top_section_of(h.line) if h.level > 1 else None
+        if not_under is None or top is None or not not_under.search(top.title):
+            return
     for pattern in params.get("statements", ()):
         if re.search(pattern, doc.norm):
             return

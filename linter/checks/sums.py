@@ -28,18 +28,26 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
     partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
     groups = ctx.facts.groups.of(partitions) if partitions else []
     report = params["report"]
-    yield from (h for g in groups if (h := _domain_hit(doc, g, report)))
+    label_of = ctx.facts.labels
+    remainder = re.compile(params["remainder"]) if params.get("remainder") else None
+
+    def takes_the_rest(parts: list[Quantity]) -> bool:
+        return remainder is not None and any(remainder.search(label_of[q.start]) for q in parts)
+
+    for g in groups:
+        if hit := _domain_hit(doc, g, report, takes_the_rest([q for _, q in g.parts])):
+            yield hit
     if not params.get("generic"):
         return
     claimed = {g.total.start for g in groups}
     overlapping = re.compile(params["overlapping"]) if params.get("overlapping") else None
-    label_of = ctx.facts.labels if overlapping else {}
     for e in ctx.facts.enumerations:
         if e.total.start in claimed:
             continue
         if overlapping and sum(bool(overlapping.search(label_of[p.start])) for p in e.parts) >= 2:
             continue  # channel figures overlap: they need not add up
-        if hit := _generic_hit(doc, e, params["report"], params["generic_name"]):
+        closed = takes_the_rest(list(e.parts))
+        if hit := _generic_hit(doc, e, params["report"], params["generic_name"], closed):
             yield hit
 
 
@@ -49,12 +57,13 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
 _EXHAUSTIVE_PARTS = 3
 
 
-def _domain_hit(doc: Document, group: Group, report: str) -> Hit | None:
+def _domain_hit(doc: Document, group: Group, report: str, closed: bool) -> Hit | None:
+    """`closed`: an item 其他 takes in the rest, so the list is exhaustive."""
     parts = [q for _, q in group.parts]
     total, parts_sum = group.total.value, sum((q.value for q in parts), start=Decimal(0))
-    if not group.exact or parts_sum == total or (len(parts) < 2 and parts_sum < total):
+    if not group.exact or parts_sum in group.totals() or (len(parts) < 2 and parts_sum < total):
         return None
-    exhaustive = len(parts) >= min(_EXHAUSTIVE_PARTS, len(group.partition.parts))
+    exhaustive = closed or len(parts) >= min(_EXHAUSTIVE_PARTS, len(group.partition.parts))
     wanted = "mismatch" if parts_sum > total or exhaustive else "shortfall"
     if report != wanted:
         return None
@@ -62,11 +71,17 @@ def _domain_hit(doc: Document, group: Group, report: str) -> Hit | None:
     return _hit(doc, group.total, parts, names, group.partition.name)
 
 
-def _generic_hit(doc: Document, e: Enumeration, report: str, name: dict) -> Hit | None:
+def _generic_hit(
+    doc: Document, e: Enumeration, report: str, name: dict, closed: bool
+) -> Hit | None:
+    """A generic list over its total is wrong; short of it, wrong when an item 其他
+    closes it (`closed`), else possibly partial."""
     if not e.exact or len(e.parts) < 2:
         return None
     total, parts_sum = e.total.value, e.parts_sum
-    wanted = parts_sum > total if report == "mismatch" else (parts_sum < total and not e.partial)
+    short = parts_sum < total and not e.partial
+    over = parts_sum > total
+    wanted = {"mismatch": over or (short and closed), "shortfall": short and not closed}[report]
     if not wanted:
         return None
     return _hit(doc, e.total, list(e.parts), [None] * len(e.parts), name)
