@@ -27,7 +27,7 @@ from linter.noise import noise_lines
 from linter.numbers import Quantity, find_quantities
 from linter.partitions import Group, Partition, figure_labels, find_groups, wrapped_lines
 from linter.periods import find_period
-from linter.report_year import detect_year, title_year
+from linter.report_year import detect_year, find_title
 from linter.sections import Outline, build_outline
 from linter.tables.match import MatchedTable, standard_tables
 
@@ -77,7 +77,7 @@ class Facts:
     enumerations: tuple[Enumeration, ...]  # generic 其中 lists
     wrapped_lines: frozenset[int]  # lines that continue the line before them
     labels: dict[int, str]  # label text of each quantity, by its start offset
-    title_year: int | None  # the year of the title line; None: no title line
+    title: tuple[int, re.Match[str]] | None  # (0-based line, match) of the title
     period: re.Match[str] | None  # the first statement of a whole-year period
     year: int | None  # the report year as the text gives it
     issuer: str | None  # "government" | "department" | None
@@ -94,7 +94,7 @@ def analyse(doc: Document) -> Facts:
     enumerations = tuple(find_enumerations(doc, quantities))
     wrapped = wrapped_lines(doc, outline, noise)
     labels = figure_labels(doc, quantities, wrapped)
-    titled = title_year(doc.norm_lines, noise)
+    title = find_title(doc.norm_lines, noise)
     period = find_period(doc)
     return Facts(
         noise_lines=noise,
@@ -103,9 +103,9 @@ def analyse(doc: Document) -> Facts:
         enumerations=enumerations,
         wrapped_lines=wrapped,
         labels=labels,
-        title_year=titled,
+        title=title,
         period=period,
-        year=detect_year(doc, titled, period),
+        year=detect_year(doc, title, period),
         issuer=issuer_kind(doc, noise),
         contact_fields=tuple(contact_fields(doc, noise)),
         standard_tables=standard_tables(doc, outline, noise),

@@ -65,8 +65,8 @@ def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 
 
 def title(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """A short line near the top names the year and 年度报告."""
-    if ctx.facts.title_year is None:
+    """A short line near the top (or two, wrapped) names the year and 年度报告."""
+    if ctx.facts.title is None:
         yield Hit()
 
 

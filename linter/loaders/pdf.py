@@ -154,10 +154,31 @@ def _lead_width(chars: list[dict[str, Any]]) -> float:
     return width
 
 
+# Fill colours that paint nothing on a white page: white in gray, RGB or CMYK.
+_PAPER = {(1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0), 1}
+
+
+def _invisible(obj: dict[str, Any]) -> bool:
+    """A rectangle filled white and not stroked: paper, not a ruling.
+
+    Word and WPS paint a white box behind every line of some paragraphs; stacked
+    edge to edge, those boxes look like a one-column table to pdfplumber and the
+    prose (and the part heading above the first real table) would be read as
+    table rows.
+    """
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return False
+    color = obj.get("non_stroking_color")
+    if isinstance(color, list):
+        color = tuple(color)
+    return color in _PAPER
+
+
 def _read_page(page: Any, number: int) -> tuple[list[_Line], list[_PageTable]]:
     tables = []
     if page.rects or page.lines or page.curves:  # no ruling, no table: skip the search
-        tables = [t for t in page.find_tables() if _is_grid(t)]
+        ruled = page.filter(lambda obj: not _invisible(obj))
+        tables = [t for t in ruled.find_tables() if _is_grid(t)]
     boxes = [t.bbox for t in tables]
     text_page = page
     if boxes:
