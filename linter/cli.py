@@ -58,7 +58,8 @@ def _load_packs(rules: Path | None):
     from linter.rulebook import RuleFileError, extra_rules, shipped_packs
 
     try:
-        return shipped_packs(), tuple(extra_rules(rules)) if rules else ()
+        packs = shipped_packs()
+        return packs, tuple(extra_rules(rules, packs)) if rules else ()
     except RuleFileError as exc:
         raise _fail(str(exc)) from None
 
@@ -146,6 +147,11 @@ def _exit_code(results, fail_on: str) -> int:
     return 1 if failing else 0
 
 
+def _check_lang(lang: str) -> None:
+    if lang not in ("zh", "en"):
+        raise _fail(f"--lang must be zh or en (got {lang!r})")
+
+
 @app.command("rules")
 def list_rules(
     lang: Annotated[str, typer.Option(help="zh or en.")] = "zh",
@@ -155,6 +161,7 @@ def list_rules(
     from rich.console import Console
     from rich.table import Table
 
+    _check_lang(lang)
     packs, extra = _load_packs(rules)
     table = Table("id", "severity", "title", "packs")
     packs_of: dict[str, list[str]] = {}
@@ -171,16 +178,19 @@ def list_rules(
 def explain(
     rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. total-mismatch.")],
     lang: Annotated[str, typer.Option(help="zh or en.")] = "zh",
+    rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
 ) -> None:
-    """What a rule checks, the article behind it, and its examples."""
+    """What a rule checks, the article behind it in each regime, and its examples."""
     from linter.explain import explain_rule
 
-    packs, _ = _load_packs(None)
-    matches = [r for p in packs for r in p.rules if r.id == rule_id]
+    _check_lang(lang)
+    packs, extra = _load_packs(rules)
+    shipped = [r for p in packs for r in p.rules if r.id == rule_id]
+    own = [r for r in extra if r.id == rule_id]
+    matches = own if any(r.override for r in own) or not shipped else shipped
     if not matches:
         raise _fail(f"unknown rule id {rule_id!r} (see 'ogilint rules')")
-    packs_of = sorted({r.pack for r in matches})
-    sys.stdout.write(explain_rule(matches[0], packs_of, lang))
+    sys.stdout.write(explain_rule(matches, [p.name for p in packs], lang))
 
 
 @app.command()

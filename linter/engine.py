@@ -52,8 +52,14 @@ class FileResult:
 
 
 def active_rules(pack: Pack, settings: Settings) -> list[Rule]:
-    """The pack's rules plus extra rules, narrowed by --select and --ignore."""
-    rules = [*pack.rules, *settings.extra_rules]
+    """The pack's rules plus extra rules, narrowed by --select and --ignore.
+
+    An extra rule with variants joins the packs they name; one that says
+    `override: true` replaces the shipped rule of its id.
+    """
+    extra = [r for r in settings.extra_rules if not r.regimes or pack.name in r.regimes]
+    replaced = {r.id for r in settings.extra_rules if r.override}
+    rules = [*(r for r in pack.rules if r.id not in replaced), *extra]
     if settings.select:
         rules = [r for r in rules if r.id in settings.select]
     return [r for r in rules if r.id not in settings.ignore]
