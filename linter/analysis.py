@@ -2,12 +2,12 @@
 
 `Document` is what the loader produced (text, lines, blocks, tables, the
 normalised view and its offset map). Everything read *from* it (page noise,
-headings, quantities, 其中 lists, figure labels, the title's year and issuer,
+headings, quantities, 其中 lists, figure labels, the title, year and issuer,
 the statistical period, contact fields, the standard tables) is computed here,
 once per document, in the order `analyse` shows, and handed to every check as
-`Facts`. A fact needed by several checks is therefore computed once; a fact
-that depends on a rule's parameters (the groups of a partition set) has its
-own memo keyed by those parameters (`PartitionGroups`).
+`Context.analysis`. A fact needed by several checks is therefore computed
+once; a fact that depends on a rule's parameters (the groups of a partition
+set) has its own memo keyed by those parameters (`PartitionGroups`).
 
 Nothing in this module's dependencies imports it back: the modules that
 compute facts take the facts they build on as arguments.
@@ -68,7 +68,7 @@ class PartitionGroups:
 
 
 @dataclass(frozen=True)
-class Facts:
+class Analysis:
     """Everything the checks read from a document besides its text."""
 
     noise_lines: frozenset[int]  # 0-based lines of page furniture
@@ -86,7 +86,7 @@ class Facts:
     groups: PartitionGroups
 
 
-def analyse(doc: Document) -> Facts:
+def analyse(doc: Document) -> Analysis:
     """The facts of `doc`; each step uses only those computed before it."""
     noise = noise_lines(doc.norm_lines)
     outline = build_outline(doc, noise)
@@ -96,7 +96,7 @@ def analyse(doc: Document) -> Facts:
     labels = figure_labels(doc, quantities, wrapped)
     title = find_title(doc.norm_lines, noise)
     period = find_period(doc)
-    return Facts(
+    return Analysis(
         noise_lines=noise,
         outline=outline,
         quantities=quantities,

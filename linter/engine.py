@@ -67,12 +67,12 @@ def active_rules(pack: Pack, settings: Settings) -> list[Rule]:
 
 def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -> FileResult:
     """All findings of `doc` under the pack its year (or --regime) selects."""
-    facts = analyse(doc)
-    year = settings.year if settings.year is not None else facts.year
+    analysis = analyse(doc)
+    year = settings.year if settings.year is not None else analysis.year
     pack = select_pack(packs, year, settings.regime)
-    context = Context(year=year, regime=pack.name, facts=facts)
+    context = Context(year=year, regime=pack.name, analysis=analysis)
     findings = [
-        to_finding(doc, facts.outline, rule, hit, settings.lang)
+        to_finding(doc, analysis.outline, rule, hit, settings.lang)
         for rule in active_rules(pack, settings)
         for hit in CHECKS[rule.check](doc, rule.params, context)
     ]

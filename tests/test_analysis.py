@@ -25,24 +25,29 @@ def test_the_document_holds_what_the_loader_produced_and_nothing_read_from_it():
 
 
 def test_the_facts_of_a_real_report():
-    facts = analyse(load_path(str(REPORTS / "huaian-2024.txt")))
-    assert facts.title is not None and facts.title[1].group(0) == "2024年政府信息公开工作年度报告"
-    assert (facts.year, facts.issuer) == (2024, "government")
-    assert facts.period is not None and facts.period.group(0) == "2024年1月1日至2024年12月31日"
-    assert sorted(facts.standard_tables) == ["applications", "proactive", "review"]
-    assert len(facts.outline.top_level) == 6
-    assert {f.kind for f in facts.contact_fields} >= {"phone", "address"}
+    analysis = analyse(load_path(str(REPORTS / "huaian-2024.txt")))
+    assert (
+        analysis.title is not None
+        and analysis.title[1].group(0) == "2024年政府信息公开工作年度报告"
+    )
+    assert (analysis.year, analysis.issuer) == (2024, "government")
+    assert (
+        analysis.period is not None and analysis.period.group(0) == "2024年1月1日至2024年12月31日"
+    )
+    assert sorted(analysis.standard_tables) == ["applications", "proactive", "review"]
+    assert len(analysis.outline.top_level) == 6
+    assert {f.kind for f in analysis.contact_fields} >= {"phone", "address"}
 
 
 def test_a_report_without_a_title_takes_its_year_from_the_statistical_period():
-    facts = analyse(Document("x.txt", "一、概述\n统计期限自2017年1月1日起至2017年12月31日止。"))
-    assert (facts.title, facts.year) == (None, 2017)
+    analysis = analyse(Document("x.txt", "一、概述\n统计期限自2017年1月1日起至2017年12月31日止。"))
+    assert (analysis.title, analysis.year) == (None, 2017)
 
 
 def test_groups_of_one_partition_set_are_read_once_however_many_rules_ask():
-    facts = analyse(Document("x.txt", _DIFFERS))
-    first = facts.groups.of([Partition.from_params(p) for p in _PARTITIONS])
-    again = facts.groups.of([Partition.from_params(p) for p in _PARTITIONS])
+    analysis = analyse(Document("x.txt", _DIFFERS))
+    first = analysis.groups.of([Partition.from_params(p) for p in _PARTITIONS])
+    again = analysis.groups.of([Partition.from_params(p) for p in _PARTITIONS])
     assert again is first
     assert [(g.total.value, [n for n, _ in g.parts]) for g in first] == [
         (10, ["当面", "网络", "信函"])
@@ -50,11 +55,11 @@ def test_groups_of_one_partition_set_are_read_once_however_many_rules_ask():
 
 
 def test_partitions_that_differ_only_in_name_keep_their_own_names():
-    facts = analyse(Document("x.txt", _DIFFERS))
+    analysis = analyse(Document("x.txt", _DIFFERS))
     renamed = [dict(p) for p in _PARTITIONS]
     renamed[0] = {**renamed[0], "name": {"zh": "本单位渠道", "en": "our channels"}}
-    shipped = facts.groups.of([Partition.from_params(p) for p in _PARTITIONS])
-    own = facts.groups.of([Partition.from_params(p) for p in renamed])
+    shipped = analysis.groups.of([Partition.from_params(p) for p in _PARTITIONS])
+    own = analysis.groups.of([Partition.from_params(p) for p in renamed])
     assert [g.partition.name["en"] for g in shipped] == ["application channels"]
     assert [g.partition.name["en"] for g in own] == ["our channels"]
 

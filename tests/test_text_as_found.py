@@ -127,9 +127,9 @@ def test_site_footer_contact_is_not_the_report_contact(tmp_path) -> None:
     ],
 )
 def test_wrapped_title_or_title_below_furniture_is_the_title(text: str) -> None:
-    facts = analyse(Document("x.txt", text))
-    assert facts.title is not None
-    assert facts.year in (2013, 2018, 2024)
+    analysis = analyse(Document("x.txt", text))
+    assert analysis.title is not None
+    assert analysis.year in (2013, 2018, 2024)
 
 
 def test_a_sentence_and_the_next_line_are_not_a_title() -> None:

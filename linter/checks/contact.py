@@ -1,7 +1,7 @@
 """Check kind contact: the report says whom to ask, and says it correctly.
 
 The fields are read by `linter.contacts` (labelled 电话 / 地址 / 电子信箱 / 邮编,
-and bare e-mail addresses) and reach the check as `ctx.facts.contact_fields`;
+and bare e-mail addresses) and reach the check as `ctx.analysis.contact_fields`;
 here they are judged present, complete and valid.
 """
 
@@ -75,7 +75,7 @@ def bad_phones(value: str) -> list[tuple[str, int]]:
 
 def contact(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     report = params["report"]
-    found = ctx.facts.contact_fields
+    found = ctx.analysis.contact_fields
     kinds = {f.kind for f in found}
     if report == "missing":
         if not kinds & {"phone", "address", "email"}:

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from linter.analysis import Facts
+    from linter.analysis import Analysis
 
 
 @dataclass(frozen=True)
 class Context:
-    """The report year and regime the engine settled on, and the document's facts."""
+    """The report year and regime the engine settled on, and the document's analysis."""
 
     year: int | None  # the report year (detected or --year)
     regime: str
-    facts: Facts  # read from the document once, before any check runs
+    analysis: Analysis  # read from the document once, before any check runs

@@ -24,9 +24,9 @@ def _expected_layout(params: dict[str, Any], year: int | None) -> str | None:
 
 def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """No standard table or heading at all, or a newer report in an older table layout."""
-    tables = ctx.facts.standard_tables
+    tables = ctx.analysis.standard_tables
     standard_heading = re.compile(params["standard_heading"])
-    has_heading = any(standard_heading.search(h.title) for h in ctx.facts.outline.top_level)
+    has_heading = any(standard_heading.search(h.title) for h in ctx.analysis.outline.top_level)
     if not tables and not has_heading:
         yield Hit(evidence=Evidence({"problem": params["free_form"], "found": "free-form"}))
         return
@@ -47,8 +47,8 @@ def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iter
 
 def fees_not_explained(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """Fees were charged (or 信息处理费 is mentioned) but part 六 says nothing of them."""
-    outline = ctx.facts.outline
-    tables = ctx.facts.standard_tables
+    outline = ctx.analysis.outline
+    tables = ctx.analysis.standard_tables
     applications = tables.get("applications")
     cell = applications.cell(params["row"], params["column"]) if applications else None
     charged = bool(cell and cell.value)

@@ -19,7 +19,7 @@ from linter.partitions import Partition
 from linter.records import Evidence, Hit
 
 if TYPE_CHECKING:
-    from linter.analysis import Facts
+    from linter.analysis import Analysis
     from linter.checks.context import Context
     from linter.document import Document
     from linter.numbers import Quantity
@@ -39,9 +39,9 @@ _REACH = 30
 
 def percentage(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
-    totals = _totals_of_parts(ctx.facts, partitions)
-    counts = [q for q in ctx.facts.quantities if q.kind != "percent"]
-    percents = [q for q in ctx.facts.quantities if q.unit == "%"]
+    totals = _totals_of_parts(ctx.analysis, partitions)
+    counts = [q for q in ctx.analysis.quantities if q.kind != "percent"]
+    percents = [q for q in ctx.analysis.quantities if q.unit == "%"]
     done: set[int] = set()
     for q in percents:
         if q.start in done or q.approx:
@@ -55,13 +55,13 @@ def percentage(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
                 yield _hit(stated, part, total, actual)
 
 
-def _totals_of_parts(facts: Facts, partitions: list[Partition]) -> dict[int, Quantity]:
+def _totals_of_parts(analysis: Analysis, partitions: list[Partition]) -> dict[int, Quantity]:
     """For each figure that is a part of a stated total, that total."""
     totals: dict[int, Quantity] = {}
-    for e in facts.enumerations:
+    for e in analysis.enumerations:
         for p in e.parts:
             totals.setdefault(p.start, e.total)
-    for g in facts.groups.of(partitions):
+    for g in analysis.groups.of(partitions):
         for _, p in g.parts:
             totals[p.start] = g.total
     return totals

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def statistical_period(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    period = ctx.facts.period
+    period = ctx.analysis.period
     if params["report"] == "missing":
         if period is None:
             yield Hit()

@@ -47,7 +47,7 @@ def late_publication(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     rows = [d for d in params["deadlines"] if d["from"] <= ctx.year]
     if not rows:
         return
-    kind = ctx.facts.issuer
+    kind = ctx.analysis.issuer
     due = rows[-1][DEPARTMENT if kind == DEPARTMENT else "government"]
     month, day = (int(x) for x in due.split("-"))
     deadline = date(ctx.year + 1, month, day)

@@ -21,16 +21,16 @@ _DECLARED = re.compile(
 
 def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The part exists as a heading at any level, or as a statement in the body."""
-    if params.get("issuer") and ctx.facts.issuer != params["issuer"]:
+    if params.get("issuer") and ctx.analysis.issuer != params["issuer"]:
         return  # e.g. 第五十条第四项 binds people's governments, not departments
     headings = [re.compile(p) for p in params["headings"]]
     # A subheading under a part about what was disclosed names a category of
     # information ("(三)国民经济和社会发展计划"), not a part of the report.
     not_under = re.compile(params["not_under"]) if params.get("not_under") else None
-    for h in ctx.facts.outline.headings:
+    for h in ctx.analysis.outline.headings:
         if not any(p.search(h.title) for p in headings):
             continue
-        top = ctx.facts.outline.top_section_of(h.line) if h.level > 1 else None
+        top = ctx.analysis.outline.top_section_of(h.line) if h.level > 1 else None
         if not_under is None or top is None or not not_under.search(top.title):
             return
     for pattern in params.get("statements", ()):
@@ -41,7 +41,7 @@ def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 
 def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """ "由…N部分组成" must match the number of top-level headings."""
-    top = ctx.facts.outline.top_level
+    top = ctx.analysis.outline.top_level
     if not top:
         return
     first_heading = top[0].start
@@ -58,7 +58,7 @@ def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> I
 def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """Top-level numbering runs 一、二、三… without skips or repeats."""
     expected = 1
-    for h in ctx.facts.outline.top_level:
+    for h in ctx.analysis.outline.top_level:
         if h.number != expected:
             yield Hit(h.start, h.end, Evidence({"expected": expected, "found": h.number}))
         expected = h.number + 1
@@ -66,7 +66,7 @@ def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 
 def title(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A short line near the top (or two, wrapped) names the year and 年度报告."""
-    if ctx.facts.title is None:
+    if ctx.analysis.title is None:
         yield Hit()
 
 
@@ -75,7 +75,7 @@ def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[H
     if ctx.year is None:
         return
     pattern = re.compile(params["headings"])
-    for h in ctx.facts.outline.headings:
+    for h in ctx.analysis.outline.headings:
         m = pattern.search(h.title)
         first = int(m["from"] or m["year"]) if m else 0
         if m and first != ctx.year + 1:
@@ -93,9 +93,9 @@ def enumeration_sequence(doc: Document, params: dict[str, Any], ctx: Context) ->
     section = None
     for m in _ENUMERATED.finditer(doc.norm):
         line = doc.norm_line_of(m.start())
-        if line in ctx.facts.noise_lines:
+        if line in ctx.analysis.noise_lines:
             continue
-        here = ctx.facts.outline.enclosing(line)
+        here = ctx.analysis.outline.enclosing(line)
         number = parse_chinese_numeral(m["n"])
         if number is None:
             continue

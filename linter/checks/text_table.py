@@ -1,6 +1,6 @@
 """Check kind text_table: a figure the prose of part 一 states contradicts the table.
 
-Facts map a prose figure, recognised by its label (the words before it) or
+Analysis map a prose figure, recognised by its label (the words before it) or
 the words after it, onto table cells (their sum when several): "受理…申请3119件"
 is 一·总计, "复议351件，其中结果维持72件" the review block. The review and
 litigation results are read as partition groups (total and parts), and
@@ -20,7 +20,7 @@ from linter.records import Evidence, Hit, TemplateCells
 from linter.tables.match import MatchedTable
 
 if TYPE_CHECKING:
-    from linter.analysis import Facts
+    from linter.analysis import Analysis
     from linter.checks.context import Context
     from linter.document import Document
     from linter.numbers import Quantity
@@ -56,20 +56,20 @@ def _after(doc: Document, q: Quantity) -> str:
 
 
 def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    facts = ctx.facts
-    tables = facts.standard_tables
-    scope = _part_one(doc, facts.outline)
+    analysis = ctx.analysis
+    tables = analysis.standard_tables
+    scope = _part_one(doc, analysis.outline)
     if not tables or scope is None:
         return
-    label_of = facts.labels
+    label_of = analysis.labels
     prose = [
         q
-        for q in facts.quantities
+        for q in analysis.quantities
         if scope[0] <= q.start < scope[1] and q.kind == "count" and not q.approx
     ]
     seen: set[int] = set()
     for hit in [
-        *_groups(facts, params.get("groups", ()), scope, tables),
+        *_groups(analysis, params.get("groups", ()), scope, tables),
         *_facts(doc, params.get("facts", ()), prose, label_of, tables, ctx.year),
         *_all_upheld(doc, params.get("all_upheld"), scope, tables),
         *_none_stated(doc, params.get("none_stated"), scope, tables),
@@ -118,11 +118,11 @@ def _sentence_before(doc: Document, q: Quantity) -> str:
     return re.split(r"[。!?]", doc.norm[line_start : q.start])[-1]
 
 
-def _groups(facts: Facts, groups, scope, tables) -> Iterator[Hit]:
+def _groups(analysis: Analysis, groups, scope, tables) -> Iterator[Hit]:
     if not groups:
         return
     partitions = [Partition.from_params(g["partition"]) for g in groups]
-    for found in facts.groups.of(partitions):
+    for found in analysis.groups.of(partitions):
         if not scope[0] <= found.total.start < scope[1]:
             continue
         spec = groups[partitions.index(found.partition)]
