@@ -1,4 +1,4 @@
-"""Rendering a rule's message template in the user's language."""
+"""Rendering a rule's message template in the language a formatter wants."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import string
 from decimal import Decimal
 from typing import Any
 
-from linter.records import Evidence, Term
+from linter.records import Catalogue, Evidence, Finding, Term
 
 
 def format_value(value: Any, lang: str) -> str:
@@ -44,11 +44,16 @@ def render(template: dict[str, str], evidence: Evidence, lang: str) -> str:
     return string.Formatter().vformat(text, (), rendered)
 
 
+def finding_message(finding: Finding, catalogue: Catalogue, regime: str | None, lang: str) -> str:
+    """The finding's message in `lang`, from the variant of its rule that ran under `regime`."""
+    return render(catalogue.rule(finding.rule, regime).message, finding.evidence, lang)
+
+
 def bilingual(template: dict[str, str], **values: Any) -> dict[str, str]:
     """A rule text fragment (zh and en, from YAML) filled in for both languages.
 
-    Checks do not know the user's language; they hand the engine both renderings
-    and the engine picks one when it renders the rule's message.
+    Checks do not know the user's language; they give both renderings and the
+    formatter picks one when it renders the rule's message.
     """
     return {
         lang: text.format_map(_Values({k: format_value(v, lang) for k, v in values.items()}))

@@ -14,7 +14,6 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from linter.loaders import InputError, load_bytes
-from linter.loaders.pdf import SCANNED
 from linter.noise import is_noise
 
 FONT = "STSong-Light"
@@ -253,8 +252,10 @@ def test_pdf_of_images_only_needs_ocr() -> None:
         pdf.drawImage(ImageReader(image), 72, 200, width=400, height=560)
         pdf.showPage()
     pdf.save()
-    with pytest.raises(InputError, match=re.escape(SCANNED)):
+    scanned = re.escape("no text layer (scanned?) — run OCR first")
+    with pytest.raises(InputError, match=scanned) as e:
         load_bytes(buffer.getvalue(), "scan.pdf")
+    assert e.value.code == "scanned-pdf"
 
 
 def test_truncated_pdf_is_refused() -> None:

@@ -16,6 +16,7 @@ import yaml
 
 from linter.document import Document
 from linter.engine import Settings, check_document
+from linter.messages import render
 from linter.rulebook import Pack, Rule, rules_dir, shipped_packs
 
 
@@ -75,11 +76,14 @@ def _findings(pack, rule, example):
 def test_rule_example(pack, rule, kind, example):
     found = _findings(pack, rule, example)
     if kind == "pass":
-        assert not found, f"{rule.id} fired on its passing example: {found[0].message}"
+        said = found and render(rule.message, found[0].evidence, "zh")
+        assert not found, f"{rule.id} fired on its passing example: {said}"
     else:
         assert found, f"{rule.id} did not fire on its failing example"
-        for finding in found:  # every placeholder of the message is filled
-            assert not re.search(r"\{\w+\}", finding.message), finding.message
+        for finding in found:  # every placeholder of the message is filled, in each language
+            for lang in ("zh", "en"):
+                message = render(rule.message, finding.evidence, lang)
+                assert not re.search(r"\{\w+\}", message), message
 
 
 def _examples_in_yaml() -> int:

@@ -120,3 +120,18 @@ def test_outcomes_that_fit_no_carried_reading_are_still_a_mismatch():
 )
 def test_a_list_ending_in_other_that_falls_short_is_a_mismatch(text, total, parts):
     assert sum_findings(text) == [("total-mismatch", 1, total, parts)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the change since last year is no total of the list after it
+        "全年受理申请57件,比2016年的42件增加15件。其中网上申请32件、信函申请18件、当面申请7件。",
+        # a part larger than the figure before 其中 belongs to another total
+        "全年办结2139件,结转下年度继续办理65件。其中,市本级新收申请312件,办结309件。",
+        # highlights of a larger whole are no list that tries to be complete
+        "全年主动公开政府信息6825条,其中政策文件312条、人事信息96条、财政信息458条。",
+    ],
+)
+def test_figures_that_are_not_the_lists_total_give_no_sum_finding(text):
+    assert sum_findings(text) == []

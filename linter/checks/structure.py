@@ -50,9 +50,33 @@ def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> I
         declared = int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
         if declared is None or declared == len(top):
             return
+        noise = ctx.analysis.noise_lines
+        if declared == len(top) + 1 and _appended_table(doc, noise, top[-1].line, m.group(0)):
+            return  # the statistics table appended after the last part is one of them
         facts = {"declared": declared, "found": len(top), "headings": [h.title for h in top]}
         yield Hit(m.start("n"), m.end(), Evidence(facts))
         return
+
+
+# An appendix after the parts: "附件1", "附表:", or a table title standing alone.
+_APPENDED = re.compile(r"^\s*附\s*(?:件|表)|^[^。,;]{0,40}(?:统计表|情况表|数据表|一览表)\s*$")
+_DECLARES_TABLE = re.compile(r"附表|附件|统计表|情况表|数据表")
+
+
+def _appended_table(
+    doc: Document, noise_lines: frozenset[int], last_heading: int, declaration: str
+) -> bool:
+    """Whether a statistics table is appended after the last numbered part (or the
+    declaration itself names one: "…和附表六个部分")."""
+    if _DECLARES_TABLE.search(declaration):
+        return True
+    if any(t.first_line > last_heading for t in doc.tables):
+        return True
+    return any(
+        _APPENDED.search(line)
+        for i, line in enumerate(doc.norm_lines[last_heading + 1 :], start=last_heading + 1)
+        if i not in noise_lines
+    )
 
 
 def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -88,8 +112,14 @@ _ENUMERATED = re.compile(r"(?<![一二三四五六七八九十统唯之单])(?P<
 
 
 def enumeration_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """Within one section an inline 一是…二是…三是 runs on without skips or repeats."""
-    previous: int | None = None
+    """Within one section an inline 一是…二是…三是 runs on without skips or repeats.
+
+    A 一是 inside a running list opens a nested list ("二是完善制度:一是…二是…三是…。
+    三是强化监督"): the numbers that follow continue the innermost list they fit, so
+    the outer 三是 is no repeat. A number that fits none is one finding, and the
+    list goes on from it, so one slip is not reported again at every later item.
+    """
+    open_lists: list[int] = []  # last number of each open list, innermost last
     section = None
     for m in _ENUMERATED.finditer(doc.norm):
         line = doc.norm_line_of(m.start())
@@ -99,10 +129,16 @@ def enumeration_sequence(doc: Document, params: dict[str, Any], ctx: Context) ->
         number = parse_chinese_numeral(m["n"])
         if number is None:
             continue
-        if here != section or number == 1:
-            section, previous = here, number
+        if here != section:
+            section, open_lists = here, [number]
             continue
-        if previous is not None and number != previous + 1:
-            facts = {"found": Term(number, m.group(0)), "expected": previous + 1}
+        if number == 1 or not open_lists:
+            open_lists.append(number)
+            continue
+        fits = [d for d, last in enumerate(open_lists) if number == last + 1]
+        if fits:
+            del open_lists[fits[-1] + 1 :]
+        else:
+            facts = {"found": Term(number, m.group(0)), "expected": open_lists[-1] + 1}
             yield Hit(m.start(), m.end(), Evidence(facts))
-        previous = number
+        open_lists[-1] = number

@@ -47,6 +47,8 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
         if overlapping and sum(bool(overlapping.search(label_of[p.start])) for p in e.parts) >= 2:
             continue  # channel figures overlap: they need not add up
         closed = takes_the_rest(list(e.parts))
+        if not closed and e.parts_sum < e.total.value * Decimal(str(params.get("min_share", 0))):
+            continue  # highlights of a larger whole, not a list that tries to be complete
         if hit := _generic_hit(doc, e, params["report"], params["generic_name"], closed):
             yield hit
 
@@ -77,6 +79,10 @@ def _generic_hit(
     """A generic list over its total is wrong; short of it, wrong when an item 其他
     closes it (`closed`), else possibly partial."""
     if not e.exact or len(e.parts) < 2:
+        return None
+    if any(p.value > e.total.value for p in e.parts):
+        # "…结转下年度65件。其中,市本级新收312件,办结309件": a part larger than the
+        # total is no part of it; the list belongs to another figure (or to several).
         return None
     total, parts_sum = e.total.value, e.parts_sum
     short = parts_sum < total and not e.partial

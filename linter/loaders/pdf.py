@@ -32,8 +32,6 @@ from linter.loaders import InputError
 from linter.loaders.assemble import DocumentBuilder, Grid, join_wrapped
 from linter.sections import parse_heading
 
-SCANNED = "no text layer (scanned?) — run OCR first"
-UNMAPPED = "the text layer cannot be decoded (fonts without a Unicode map) — run OCR first"
 _CID = re.compile(r"\(cid:\d+\)")  # how pdfminer writes a glyph it cannot map to Unicode
 _MIN_TEXT = 20  # non-blank characters a real report's text layer has at the least
 _EOF_REACH = 2048  # %%EOF may be followed by a little whitespace or junk
@@ -85,9 +83,9 @@ class _Layout:
 
 def _check_bytes(data: bytes) -> None:
     if b"%PDF-" not in data[:1024]:
-        raise InputError("not a PDF file (no %PDF- header)")
+        raise InputError("not-pdf")
     if b"%%EOF" not in data[-_EOF_REACH:]:
-        raise InputError("truncated PDF (no %%EOF at the end; the download was cut short?)")
+        raise InputError("truncated-pdf")
 
 
 def _open(data: bytes) -> Any:
@@ -100,10 +98,10 @@ def _open(data: bytes) -> Any:
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError("encrypted PDF: it needs a password to open") from exc
+            raise InputError("encrypted-pdf-password") from exc
         if isinstance(cause, PDFEncryptionError):
-            raise InputError(f"encrypted PDF that cannot be opened ({cause})") from exc
-        raise InputError(f"unreadable PDF ({type(cause).__name__})") from exc
+            raise InputError("encrypted-pdf", error=str(cause)) from exc
+        raise InputError("unreadable-pdf", error=type(cause).__name__) from exc
 
 
 # -- one page ---------------------------------------------------------------------
@@ -322,7 +320,9 @@ def load(data: bytes, path: str) -> Document:
             except InputError:
                 raise
             except Exception as exc:  # pdfminer fails in many ways on damaged content
-                raise InputError(f"unreadable PDF page {number} ({type(exc).__name__})") from exc
+                raise InputError(
+                    "unreadable-pdf-page", page=number, error=type(exc).__name__
+                ) from exc
             pages.append(lines)
             tables.extend(page_tables)
             heights.append(float(page.height))
@@ -330,10 +330,10 @@ def load(data: bytes, path: str) -> Document:
     pages = _drop_furniture(pages, heights)
     text = "".join(ln.text for lines in pages for ln in lines).replace(" ", "")
     if len(text) < _MIN_TEXT and not tables:
-        raise InputError(SCANNED)
+        raise InputError("scanned-pdf")
     unmapped = len(_CID.findall(text))
     if unmapped and unmapped > len(_CID.sub("", text)):
-        raise InputError(UNMAPPED)
+        raise InputError("unmapped-pdf")
     layout = _measure(pages)
     items: list[_Line | _PageTable] = [*(ln for lines in pages for ln in lines), *tables]
     items.sort(key=lambda it: (it.page, it.top))
