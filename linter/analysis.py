@@ -105,7 +105,7 @@ def analyse(doc: Document) -> Analysis:
         labels=labels,
         title=title,
         period=period,
-        year=detect_year(doc, title, period),
+        year=detect_year(doc.norm, title, period),
         issuer=issuer_kind(doc, noise),
         contact_fields=tuple(contact_fields(doc, noise)),
         standard_tables=standard_tables(doc, outline, noise),

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from linter.numbers import parse_year
-
-if TYPE_CHECKING:
-    from linter.document import Document
 
 # "2018年…年度报告", "二〇一八年…年度报告", "…年度报告(2018年)"
 YEAR = r"(?:19|20)\d{2}|二[〇零○][一二三四五六七八九〇零○]{2}"
@@ -54,7 +50,7 @@ def find_title(
 
 
 def detect_year(
-    doc: Document, title: tuple[int, re.Match[str]] | None, period: re.Match[str] | None
+    norm: str, title: tuple[int, re.Match[str]] | None, period: re.Match[str] | None
 ) -> int | None:
     """The report year (`title`: what `find_title` found), or None when nothing names one."""
     if title:
@@ -62,5 +58,5 @@ def detect_year(
         return parse_year(m["year"] or m["year2"])
     if period:
         return parse_year(period["year"])
-    m = _ANY_YEAR.search(doc.norm[:_OPENING_REACH])
+    m = _ANY_YEAR.search(norm[:_OPENING_REACH])
     return int(m["year"]) if m else None

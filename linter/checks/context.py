@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from linter.analysis import Analysis
+    from linter.rulebook import Regime
 
 
 @dataclass(frozen=True)
@@ -18,5 +19,5 @@ class Context:
     """The report year and regime the engine settled on, and the document's analysis."""
 
     year: int | None  # the report year (detected or --year)
-    regime: str
+    regime: Regime  # its layouts, table templates and deadlines
     analysis: Analysis  # read from the document once, before any check runs
