@@ -156,4 +156,4 @@ def test_a_report_with_its_line_breaks_is_not_cut() -> None:
     text = "## 一、概述\n全年公开信息120条。一、二季度各举办培训2期。\n**二、主动公开情况**\n" * 1
     doc = Document("x.txt", text + "三、依申请公开情况 全年受理申请12件。四、其他事项。")
     assert doc.virtual_lines == {}
-    assert [h.number for h in doc.outline.top_level] == [1, 2, 3]
+    assert [h.number for h in analyse(doc).outline.top_level] == [1, 2, 3]
