@@ -90,3 +90,14 @@ def test_numbers_written_side_by_side_or_grouped_are_valid(text):
 
 def test_a_number_short_of_digits_is_still_invalid_whatever_its_grouping():
     assert contact_findings("地址:宁丰路136号;电话:0519-85-6850;") == [("invalid-phone", 1)]
+
+
+def test_an_address_written_against_harvesting_robots_is_valid():
+    text = "地址:宁丰路136号,电话:0314-8022136,电子邮箱:fnzwgk#163.com(请将#换成@)。"
+    assert contact_findings(text) == []
+    assert contact_findings(text.replace("#163.com", "#163")) == [("invalid-email", 1)]
+
+
+def test_a_remark_in_brackets_after_an_address_is_no_part_of_it():
+    text = "地址:宁丰路136号,电话:0314-8022136,电子邮箱:fnzwgk@163.com(工作日受理)。"
+    assert contact_findings(text) == []

@@ -102,6 +102,19 @@ def contact(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit
         yield from _invalid(found, report)
 
 
+# Written so that robots cannot harvest it ("gk#example.gov.cn", "gk(at)example.gov.cn"):
+# a reader still has the address.
+_AT = re.compile(r"#|\(at\)|\[at\]|\bat\b", re.IGNORECASE)
+
+
+def valid_email(value: str) -> bool:
+    """An address, or one written with # / (at) for @ against harvesting robots."""
+    value = value.replace("\n", "").rstrip("([<")  # "gk@example.gov.cn(工作日受理)"
+    if _VALID_EMAIL.fullmatch(value):
+        return True
+    return "@" not in value and bool(_VALID_EMAIL.fullmatch(_AT.sub("@", value, count=1)))
+
+
 def _bad_items(f: Field) -> list[tuple[str, int]]:
     if f.kind == "phone":
         return bad_phones(f.value)
@@ -109,7 +122,7 @@ def _bad_items(f: Field) -> list[tuple[str, int]]:
         if f.value.startswith("["):
             return [(f.value, 0)]
         pieces = _pieces(f.value)
-        return [(p, at) for p, at in pieces if not _VALID_EMAIL.fullmatch(p.replace("\n", ""))]
+        return [(p, at) for p, at in pieces if not valid_email(p)]
     digits = f.value.replace(" ", "")
     return [] if len(digits) == 6 and digits.isdigit() else [(f.value, 0)]
 
