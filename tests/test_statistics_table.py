@@ -86,3 +86,11 @@ def test_a_figure_of_several_years_is_not_held_to_the_table():
         "全年共收到政府信息公开申请136件", "近三年来,我局共收到政府信息公开申请392件,其中本年136件"
     )
     assert mismatches(text, 2022) == []
+
+
+def test_figures_of_levels_are_not_held_to_the_whole():
+    text = report("district-2016.txt").replace(
+        "2016年,全区共主动公开政府信息15826条。",
+        "2016年,区直部门共主动公开政府信息9684条,各街道全年主动公开政府信息6142条。",
+    )
+    assert mismatches(text, 2016) == []
