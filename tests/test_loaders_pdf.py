@@ -14,7 +14,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from linter.loaders import InputError, load_bytes
-from linter.loaders.pdf import SCANNED
+from linter.loaders.ocr import NOTHING_READ
 from linter.noise import is_noise
 
 FONT = "STSong-Light"
@@ -241,7 +241,7 @@ def test_pdf_whose_glyphs_have_no_unicode_map_is_refused() -> None:
         load_bytes(_encrypted("", TITLE), "report.pdf")
 
 
-def test_pdf_of_images_only_needs_ocr() -> None:
+def test_pdf_of_images_without_text_is_refused() -> None:
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
 
@@ -253,7 +253,7 @@ def test_pdf_of_images_only_needs_ocr() -> None:
         pdf.drawImage(ImageReader(image), 72, 200, width=400, height=560)
         pdf.showPage()
     pdf.save()
-    with pytest.raises(InputError, match=re.escape(SCANNED)):
+    with pytest.raises(InputError, match=re.escape(NOTHING_READ)):
         load_bytes(buffer.getvalue(), "scan.pdf")
 
 

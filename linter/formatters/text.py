@@ -36,6 +36,7 @@ LABELS = {
         "table": "表{table}",
         "row": "第{row}行",
         "year": "{year}年",
+        "ocr": "{path}:扫描件,文字经OCR识别,个别文字或数字可能识别有误",
     },
     "en": {
         "error": "error",
@@ -51,6 +52,7 @@ LABELS = {
         "table": "table {table}",
         "row": "row {row}",
         "year": "{year}",
+        "ocr": "{path}: a scan read with OCR; a word or figure may be misrecognised",
     },
 }
 
@@ -109,6 +111,9 @@ def _summary(results: Sequence[FileResult], options: FormatOptions) -> list[str]
     per_rule = Counter(f.rule for r in results for f in r.findings)
     if per_rule:
         lines.append("  " + " · ".join(f"{rule} {n}" for rule, n in sorted(per_rule.items())))
+    lines.extend(
+        LABELS[options.lang]["ocr"].format(path=r.path) for r in results if r.meta.get("ocr")
+    )
     return lines
 
 
