@@ -182,7 +182,10 @@ def _upright(image: Any) -> Any:
     small_width = 600
     scale = small_width / image.shape[1]
     small = _ink(cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA))
-    if _sharpness(small.T) > 1.5 * _sharpness(small):
+    # Which way the text runs is told by the text alone: a table's rulings run both ways.
+    across, down = _rulings(small, DPI / _POINT * scale)
+    text = small & cv2.bitwise_not(across | down)
+    if _sharpness(text.T) > 1.5 * _sharpness(text):
         image = cv2.rotate(image, cv2.ROTATE_90_CLOCKWISE)
         small = cv2.rotate(small, cv2.ROTATE_90_CLOCKWISE)
     coarse, _ = _skew(small, 0.0, _MAX_SKEW, 0.5)
