@@ -14,15 +14,40 @@ from typing import Annotated
 
 import typer
 
+from linter import __version__
+from linter.formatters import FORMATS
+from linter.records import Severity
+
 app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Compliance linter for government information-disclosure annual reports "
     "(政府信息公开工作年度报告).",
 )
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
+LANGS = ("zh", "en")
+SEVERITIES = tuple(s.value for s in sorted(Severity, reverse=True))  # error, warning, info
+# The shipped regimes, for --help (tests/test_cli.py holds it to the packs that load).
+REGIMES = ("ogi-2008", "ogi-2019", "ogi-2021", "common")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"ogilint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Compliance linter for government information-disclosure annual reports."""
 
 
 def _fail(message: str) -> typer.Exit:
@@ -58,26 +83,42 @@ def _load_packs(rules: Path | None):
     from linter.rulebook import RuleFileError, extra_rules, shipped_packs
 
     try:
-        return shipped_packs(), tuple(extra_rules(rules)) if rules else ()
+        packs = shipped_packs()
+        return packs, tuple(extra_rules(rules, packs)) if rules else ()
     except RuleFileError as exc:
         raise _fail(str(exc)) from None
 
 
 def _check_one(path: str, stdin_name: str | None, packs, settings):
-    from linter.engine import check_document, input_error
+    from linter.engine import check_document, input_error, internal_error
     from linter.loaders import InputError, load_bytes, load_path
+    from linter.records import FileResult
 
     shown = stdin_name or "<stdin>" if path == "-" else path
     try:
+        if path != "-" and Path(path).is_dir():
+            raise InputError("no-reports")  # expand_paths keeps only folders without reports
         doc = load_bytes(sys.stdin.buffer.read(), shown) if path == "-" else load_path(path)
     except InputError as exc:
-        return input_error(shown, str(exc), packs, settings)
+        return input_error(shown, exc.code, exc.texts, packs, settings)
     try:
         return check_document(doc, packs, settings)
     except Exception as exc:  # one bad file must not stop a batch
-        # A bug met on this input: say so in one line, keep checking the others.
-        reason = f"internal error while checking ({type(exc).__name__}: {exc}); please report it"
-        return input_error(shown, reason, packs, settings)
+        # A crash outside any rule (a rule's own crash is its finding): say so, go on.
+        finding = internal_error(shown, "(engine)", exc, packs)
+        return FileResult(shown, None, settings.year, doc.encoding, (finding,))
+
+
+def _check_output(output: Path, inputs: list[str]) -> None:
+    """Refuse an --output that would overwrite an input or cannot be written at all."""
+    if output.is_dir():
+        raise _fail(f"--output {output}: is a folder; name a file to write the report to")
+    if not output.parent.is_dir():
+        raise _fail(f"--output {output}: the folder {output.parent} does not exist")
+    if output.exists() and any(
+        p != "-" and Path(p).is_file() and os.path.samefile(p, output) for p in inputs
+    ):
+        raise _fail(f"--output {output} is one of the reports being checked; it was not written")
 
 
 def _known_ids(packs, extra) -> set[str]:
@@ -87,41 +128,51 @@ def _known_ids(packs, extra) -> set[str]:
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders; - reads stdin.")],
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: Annotated[
+        str, typer.Option("--format", help=f"Output format: {' | '.join(FORMATS)}.")
+    ] = "text",
     output: Annotated[Path | None, typer.Option(help="Write the report to FILE.")] = None,
     select: Annotated[list[str] | None, typer.Option(help="Only these rule ids.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Not these rule ids.")] = None,
-    fail_on: Annotated[str, typer.Option(help="error, warning or info.")] = "error",
-    regime: Annotated[str, typer.Option(help="auto or a pack name (ogi-2008, …).")] = "auto",
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            help=f"Exit 1 at findings of this severity or above: {' | '.join(SEVERITIES)}."
+        ),
+    ] = "error",
+    regime: Annotated[
+        str,
+        typer.Option(help=f"auto (by report year) | {' | '.join(REGIMES)}."),
+    ] = "auto",
     year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
     rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
-    lang: Annotated[str, typer.Option(help="Message language: zh or en.")] = "zh",
+    lang: Annotated[str, typer.Option(help=f"Message language: {' | '.join(LANGS)}.")] = "zh",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One line per finding.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
     stdin_filename: Annotated[str | None, typer.Option(help="Name for - input.")] = None,
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
-    from linter.engine import Settings
-    from linter.findings import SEVERITY_RANK
-    from linter.formatters import FORMATS, FormatOptions, render
+    from linter.engine import Settings, catalogue
+    from linter.formatters import FormatOptions, render
     from linter.regimes import UnknownRegime
 
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; choose {', '.join(FORMATS)}")
-    if fail_on not in SEVERITY_RANK:
-        raise _fail(f"--fail-on must be one of error, warning, info (got {fail_on!r})")
-    if lang not in ("zh", "en"):
-        raise _fail(f"--lang must be zh or en (got {lang!r})")
+    if fail_on not in SEVERITIES:
+        raise _fail(f"--fail-on must be one of {', '.join(SEVERITIES)} (got {fail_on!r})")
+    if lang not in LANGS:
+        raise _fail(f"--lang must be one of {', '.join(LANGS)} (got {lang!r})")
     packs, extra = _load_packs(rules)
     chosen, dropped = _split(select), _split(ignore)
     unknown = (chosen | dropped) - _known_ids(packs, extra)
     if unknown:
         raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
-    settings = Settings(
-        lang=lang, select=chosen, ignore=dropped, regime=regime, year=year, extra_rules=extra
-    )
+    settings = Settings(select=chosen, ignore=dropped, regime=regime, year=year, extra_rules=extra)
+    inputs = expand_paths(paths)
+    if output is not None:
+        _check_output(output, inputs)
     try:
-        results = [_check_one(p, stdin_filename, packs, settings) for p in expand_paths(paths)]
+        results = [_check_one(p, stdin_filename, packs, settings) for p in inputs]
     except UnknownRegime as exc:
         raise _fail(str(exc)) from None
     color = (
@@ -131,9 +182,13 @@ def check(
         and sys.stdout.isatty()
         and output_format == "text"
     )
-    text = render(output_format, results, FormatOptions(lang=lang, color=color, quiet=quiet))
+    options = FormatOptions(lang=lang, color=color, quiet=quiet)
+    text = render(output_format, results, catalogue(results, packs, settings), options)
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"--output {output}: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
     raise typer.Exit(_exit_code(results, fail_on))
@@ -146,6 +201,11 @@ def _exit_code(results, fail_on: str) -> int:
     return 1 if failing else 0
 
 
+def _check_lang(lang: str) -> None:
+    if lang not in ("zh", "en"):
+        raise _fail(f"--lang must be zh or en (got {lang!r})")
+
+
 @app.command("rules")
 def list_rules(
     lang: Annotated[str, typer.Option(help="zh or en.")] = "zh",
@@ -155,6 +215,7 @@ def list_rules(
     from rich.console import Console
     from rich.table import Table
 
+    _check_lang(lang)
     packs, extra = _load_packs(rules)
     table = Table("id", "severity", "title", "packs")
     packs_of: dict[str, list[str]] = {}
@@ -171,16 +232,19 @@ def list_rules(
 def explain(
     rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. total-mismatch.")],
     lang: Annotated[str, typer.Option(help="zh or en.")] = "zh",
+    rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
 ) -> None:
-    """What a rule checks, the article behind it, and its examples."""
+    """What a rule checks, the article behind it in each regime, and its examples."""
     from linter.explain import explain_rule
 
-    packs, _ = _load_packs(None)
-    matches = [r for p in packs for r in p.rules if r.id == rule_id]
+    _check_lang(lang)
+    packs, extra = _load_packs(rules)
+    shipped = [r for p in packs for r in p.rules if r.id == rule_id]
+    own = [r for r in extra if r.id == rule_id]
+    matches = own if any(r.override for r in own) or not shipped else shipped
     if not matches:
         raise _fail(f"unknown rule id {rule_id!r} (see 'ogilint rules')")
-    packs_of = sorted({r.pack for r in matches})
-    sys.stdout.write(explain_rule(matches[0], packs_of, lang))
+    sys.stdout.write(explain_rule(matches, [p.name for p in packs], lang))
 
 
 @app.command()
@@ -199,8 +263,8 @@ def extract(
 
     if output_format not in ("text", "json"):
         raise _fail(f"unknown format {output_format!r}; choose text, json")
-    if lang not in ("zh", "en"):
-        raise _fail(f"--lang must be zh or en (got {lang!r})")
+    if lang not in LANGS:
+        raise _fail(f"--lang must be one of {', '.join(LANGS)} (got {lang!r})")
     shown = stdin_filename or "<stdin>" if path == "-" else path
     try:
         doc = load_bytes(sys.stdin.buffer.read(), shown) if path == "-" else load_path(path)
@@ -213,4 +277,4 @@ def extract(
 
 
 def main() -> None:
-    app()
+    app(prog_name="ogilint")

@@ -2,30 +2,41 @@
 
 load -> normalise -> structure -> check -> filter -> format: this module is
 the check and filter stages. It picks the pack, runs each selected rule's
-check kind, and turns hits into findings with the rule's message in the
-user's language and the location in the source. It never prints.
+check kind, and turns hits into findings that name the rule and the place in
+the source. It never prints and never words a message: the formatters do,
+from the `Catalogue` of the rules that ran (`catalogue`), so one run can be
+written in Chinese for a person and in English for a machine.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from linter.checks import CHECKS, Context
 from linter.document import Document
-from linter.findings import Finding, Hit
-from linter.messages import render
-from linter.regimes import select_pack
+from linter.records import (
+    INPUT_ERROR,
+    INTERNAL_ERROR,
+    Catalogue,
+    Evidence,
+    FileResult,
+    Finding,
+    Hit,
+    Location,
+    RuleInfo,
+    Severity,
+    Term,
+)
+from linter.regimes import FALLBACK, select_pack
 from linter.report_year import detect_year
 from linter.rulebook import Pack, Rule
 
-INPUT_ERROR_RULE = "input-error"
 _EXCERPT_REACH = 40  # characters of context either side of a finding's span
 
 
 @dataclass(frozen=True)
 class Settings:
-    lang: str = "zh"
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     regime: str = "auto"
@@ -33,25 +44,15 @@ class Settings:
     extra_rules: tuple[Rule, ...] = ()
 
 
-@dataclass(frozen=True)
-class FileResult:
-    """Everything known about one input after checking."""
-
-    path: str
-    regime: str | None
-    year: int | None
-    encoding: str | None
-    findings: tuple[Finding, ...] = ()
-    meta: dict = field(default_factory=dict)
-
-    @property
-    def input_error(self) -> bool:
-        return any(f.rule == INPUT_ERROR_RULE for f in self.findings)
-
-
 def active_rules(pack: Pack, settings: Settings) -> list[Rule]:
-    """The pack's rules plus extra rules, narrowed by --select and --ignore."""
-    rules = [*pack.rules, *settings.extra_rules]
+    """The pack's rules plus extra rules, narrowed by --select and --ignore.
+
+    An extra rule with variants joins the packs they name; one that says
+    `override: true` replaces the shipped rule of its id.
+    """
+    extra = [r for r in settings.extra_rules if not r.regimes or pack.name in r.regimes]
+    replaced = {r.id for r in settings.extra_rules if r.override}
+    rules = [*(r for r in pack.rules if r.id not in replaced), *extra]
     if settings.select:
         rules = [r for r in rules if r.id in settings.select]
     return [r for r in rules if r.id not in settings.ignore]
@@ -62,71 +63,105 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
     year = settings.year if settings.year is not None else detect_year(doc)
     pack = select_pack(packs, year, settings.regime)
     context = Context(year=year, regime=pack.name)
-    findings = [
-        to_finding(doc, rule, hit, settings.lang)
-        for rule in active_rules(pack, settings)
-        for hit in CHECKS[rule.check](doc, rule.params, context)
-    ]
+    findings: list[Finding] = []
+    for rule in active_rules(pack, settings):
+        findings.extend(_run_rule(doc, rule, context, packs))
     findings.sort(key=Finding.sort_key)
     return FileResult(doc.path, pack.name, year, doc.encoding, tuple(findings), dict(doc.meta))
 
 
-def input_error(path: str, reason: str, packs: tuple[Pack, ...], settings: Settings) -> FileResult:
-    """The result for a file that could not be read: one input-error finding."""
-    rule = next((r for p in packs for r in p.rules if r.id == INPUT_ERROR_RULE), None)
-    if rule is None:
-        message = reason
-    else:
-        said = {"zh": _translated(reason, rule.params.get("reasons", ())), "en": reason}
-        message = render(rule.message, {"reason": said}, settings.lang)
-    finding = Finding(
-        path=path,
-        rule=INPUT_ERROR_RULE,
-        severity="error",
-        message=message,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
+def _run_rule(doc: Document, rule: Rule, context: Context, packs) -> list[Finding]:
+    """The rule's findings; a crash inside it is its own finding, not the file's end."""
+    try:
+        return [to_finding(doc, rule, hit) for hit in CHECKS[rule.check](doc, rule.params, context)]
+    except Exception as exc:  # a bug in one rule must not hide the others' findings
+        return [internal_error(doc.path, rule.id, exc, packs)]
+
+
+def internal_error(path: str, rule_id: str, exc: BaseException, packs) -> Finding:
+    """The `internal-error` finding for a rule that crashed on this file."""
+    facts = {"rule": rule_id, "error": f"{type(exc).__name__}: {exc}"}
+    return Finding(
+        path,
+        INTERNAL_ERROR,
+        _severity(INTERNAL_ERROR, packs),
         whole_report=True,
-        details={"reason": reason},
+        evidence=Evidence(facts),
+    )
+
+
+def input_error(
+    path: str, code: str, texts: dict[str, str], packs: tuple[Pack, ...], settings: Settings
+) -> FileResult:
+    """The result for a file that could not be read: one input-error finding.
+
+    `texts` is the reason in each language; its English is the stable
+    `details.reason` machines read, beside `details.code`.
+    """
+    evidence = Evidence({"reason": Term(texts["en"], texts), "code": code})
+    finding = Finding(
+        path, INPUT_ERROR, _severity(INPUT_ERROR, packs), whole_report=True, evidence=evidence
     )
     return FileResult(path, None, settings.year, None, (finding,))
 
 
-def _translated(reason: str, catalogue) -> str:
-    """The Chinese for a loader's English reason, from the rule's catalogue (else as is)."""
-    for entry in catalogue:
-        m = re.search(entry["match"], reason)
-        if m:
-            return entry["zh"].format(*m.groups())
-    return reason
+def _severity(rule_id: str, packs: tuple[Pack, ...]) -> Severity:
+    rule = next((r for p in packs for r in p.rules if r.id == rule_id), None)
+    return Severity(rule.severity) if rule else Severity.ERROR
 
 
-def to_finding(doc: Document, rule: Rule, hit: Hit, lang: str) -> Finding:
-    """Name, place and word a check's hit."""
-    message = render(rule.message, hit.values, lang)
-    common = {
-        "path": doc.path,
-        "rule": rule.id,
-        "severity": rule.severity,
-        "message": message,
-        "details": hit.details,
-    }
+def catalogue(
+    results: Sequence[FileResult], packs: tuple[Pack, ...], settings: Settings
+) -> Catalogue:
+    """The rules that ran on `results` (with --rules ones), each in its regime's variant.
+
+    Every pack met contributes its active rules; the input-error and
+    internal-error rules are always there, since any file may need them.
+    """
+    by_name = {p.name: p for p in packs}
+    met = dict.fromkeys(r.regime or FALLBACK for r in results) or {FALLBACK: None}
+    infos: dict[tuple[str, str], RuleInfo] = {}
+    for name in met:
+        pack = by_name.get(name) or by_name[FALLBACK]
+        always = [r for r in pack.rules if r.id in (INPUT_ERROR, INTERNAL_ERROR)]
+        for rule in [*active_rules(pack, settings), *always]:
+            infos.setdefault((rule.id, pack.name), rule_info(rule, pack.name))
+    return Catalogue(tuple(infos.values()))
+
+
+def rule_info(rule: Rule, regime: str) -> RuleInfo:
+    """What formatters may say about `rule` as it ran under `regime`."""
+    return RuleInfo(
+        id=rule.id,
+        severity=Severity(rule.severity),
+        title=rule.title,
+        message=rule.message,
+        article=rule.regulation,
+        regime=regime,
+        examples=rule.examples,
+        help=rule.description,
+        source=rule.source,
+    )
+
+
+def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+    """Name and place a check's hit."""
+    severity = Severity(rule.severity)
     if hit.whole_report:
-        return Finding(line=1, column=1, end_line=1, end_column=1, whole_report=True, **common)
+        return Finding(doc.path, rule.id, severity, whole_report=True, evidence=hit.evidence)
     span = doc.span(hit.start, hit.end)
     excerpt, offset = _excerpt(doc, span.line, span.column)
+    native = doc.location_at(span.line, span.column)
+    location = Location(span.line, span.column, span.end_line, span.end_column, **native)
     return Finding(
-        line=span.line,
-        column=span.column,
-        end_line=span.end_line,
-        end_column=span.end_column,
+        doc.path,
+        rule.id,
+        severity,
+        location,
+        hit.evidence,
         section=_section_label(doc, hit.start),
         excerpt=excerpt,
         excerpt_offset=offset,
-        location=doc.location_at(span.line, span.column),
-        **common,
     )
 
 

@@ -69,8 +69,11 @@ def _counts(qs: list[Quantity], start: int, end: int) -> list[Quantity]:
     return [q for q in qs if start <= q.start and q.end <= end and q.kind != "percent"]
 
 
-# "比上年的100件增长20%": last year's figure, said for comparison, is no total.
-_COMPARISON = re.compile(r"上年|去年|上一年|同期|前一年")
+# "比上年的100件增长20%": last year's figure, said for comparison, is no total; nor is
+# the change ("比2016年的42件增加15件。其中…": the list belongs to the year's figure).
+_COMPARISON = re.compile(
+    r"上年|去年|上一年|同期|前一年|比\s*(?:19|20)\d{2}|(?:增加|增长|减少|下降|上升|提高|降低|多出|少了)$"
+)
 _CLAUSE = re.compile(r"[,;。:]")
 
 

@@ -1,4 +1,8 @@
-"""`ogilint explain RULE`: everything about a rule, rendered from its YAML entry."""
+"""`ogilint explain RULE`: everything about a rule, rendered from its YAML entry.
+
+A rule has one entry; where its article, wording or examples differ by
+regime, each variant is shown under the regimes it applies to.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ _HEADINGS = {
         "pass": "通过示例",
         "fail": "不通过示例",
         "message": "提示信息",
+        "title": "标题",
+        "every": "所有规则包",
     },
     "en": {
         "severity": "severity",
@@ -22,35 +28,71 @@ _HEADINGS = {
         "pass": "passing examples",
         "fail": "failing examples",
         "message": "message",
+        "title": "title",
+        "every": "every pack",
     },
 }
 
 
-def _example_text(example) -> str:
+def _example_text(example, indent: str) -> str:
     text = example if isinstance(example, str) else example["text"]
     year = (
         "" if isinstance(example, str) or "year" not in example else f"  [year {example['year']}]"
     )
-    return "\n".join("      " + line for line in text.rstrip("\n").split("\n")) + year
+    return "\n".join(indent + line for line in text.rstrip("\n").split("\n")) + year
 
 
-def explain_rule(rule: Rule, packs: list[str], lang: str) -> str:
+def _variants(copies: list[Rule], pack_names: list[str]) -> list[tuple[list[str], Rule]]:
+    """Each variant once, with the packs it applies to, in pack order."""
+    grouped: dict[tuple, tuple[list[str], Rule]] = {}
+    for rule in copies:
+        packs, _ = grouped.setdefault((rule.source, rule.regimes), ([], rule))
+        if rule.pack not in packs:
+            packs.append(rule.pack)
+    order = {name: i for i, name in enumerate(pack_names)}
+    for packs, rule in grouped.values():
+        if not rule.regimes and rule.pack not in order:  # a user rule: every pack
+            packs[:] = []
+        packs.sort(key=lambda name: order.get(name, len(order)))
+    return list(grouped.values())
+
+
+def _body(rule: Rule, lang: str, indent: str, title: bool) -> list[str]:
     h = _HEADINGS[lang]
-    lines = [
-        f"{rule.id}: {rule.title[lang]}",
-        "",
-        f"  {h['severity']}: {rule.severity}",
-        f"  {h['packs']}: {', '.join(packs)}",
-        f"  {h['regulation']}: {rule.regulation[lang]}",
-        f"  {h['check']}: {rule.check}",
-        f"  {h['message']}: {rule.message[lang]}",
+    lines = [f"{indent}{h['title']}: {rule.title[lang]}"] if title else []
+    lines += [
+        f"{indent}{h['regulation']}: {rule.regulation[lang]}",
+        f"{indent}{h['message']}: {rule.message[lang]}",
     ]
     if rule.description:
-        lines += ["", *("  " + line for line in rule.description[lang].rstrip().split("\n"))]
+        lines += ["", *(indent + line for line in rule.description[lang].rstrip().split("\n"))]
     for kind in ("pass", "fail"):
         examples = rule.examples.get(kind) or []
         if examples:
-            lines += ["", f"  {h[kind]}:"]
+            lines += ["", f"{indent}{h[kind]}:"]
             for example in examples:
-                lines += [_example_text(example), ""]
+                lines += [_example_text(example, indent + "    "), ""]
+            lines.pop()  # no blank line after the last example
+    return lines
+
+
+def explain_rule(copies: list[Rule], pack_names: list[str], lang: str) -> str:
+    """`copies`: the rule as each pack loaded it (one per pack and variant)."""
+    h = _HEADINGS[lang]
+    variants = _variants(copies, pack_names)
+    first = variants[0][1]
+    every = sorted({p for packs, _ in variants for p in packs}, key=pack_names.index)
+    lines = [
+        f"{first.id}: {first.title[lang]}",
+        "",
+        f"  {h['severity']}: {first.severity}",
+        f"  {h['packs']}: {', '.join(every) or h['every']}",
+        f"  {h['check']}: {first.check}",
+    ]
+    if len(variants) == 1:
+        lines += _body(first, lang, "  ", title=False)
+    else:
+        for packs, rule in variants:
+            lines += ["", f"  [{', '.join(packs)}]"]
+            lines += _body(rule, lang, "    ", title=rule.title != first.title)
     return "\n".join(lines).rstrip() + "\n"

@@ -4,7 +4,10 @@ Matching is done on one canonical form so that rules are written once:
 NFKC folds full-width digits and punctuation (１４１１ -> 1411, （ -> (),
 OpenCC folds traditional characters to simplified (公開 -> 公开), and
 whitespace that a PDF or a careless editor put around a number ("3119 件",
-"2024 年") is removed. Every character of the result
+"2024 年") is removed, and so are letter-spacing ("电 话", "统 计 期 限", "地　　址"),
+stray spaces inside a bracketed aside, and invisible characters (zero-width
+spaces, BOMs, soft hyphens) that web pages leave inside labels and figures.
+Every character of the result
 remembers the index of the source character it came from, so a finding can
 quote and underline the original.
 """
@@ -23,6 +26,20 @@ from functools import lru_cache
 # kept too: loaders render table rows with tab-separated cells.
 _CJK = "\u3400-\u9fff"
 _NUMBER_GAP = re.compile(rf"(?<=[0-9])[ \u00a0]+(?=[{_CJK}%])|(?<=[{_CJK}])[ \u00a0]+(?=[0-9])")
+# Characters that print as nothing. NFKC keeps them, and inside "电\u200b话" or
+# "3\u200b119件" they would hide a label or split a figure.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Letter-spacing: single CJK characters set apart by one to three spaces ("电 话",
+# "统 计 期 限", "地　　址" with ideographic spaces, folded to spaces by NFKC).
+# Only runs of one-character words are joined: "自然人 总计" in a table copied as
+# text separates two cells and stays apart.
+_LETTER_SPACED = re.compile(rf"(?<![{_CJK}])[{_CJK}](?: {{1,3}}[{_CJK}](?![{_CJK}]))+")
+_SPACES = re.compile(r" +")
+# A space between two CJK characters inside brackets ("(区分处理的,只计这一情 形,…)",
+# a PDF's justified line): an aside is never split into table cells.
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}]) {{1,3}}(?=[{_CJK}])")
+# "电 话 ： 0517-…": a label's colon set apart from the label.
+_COLON_GAP = re.compile(rf"(?<=[{_CJK}]) {{1,3}}(?=:)")
 
 
 @dataclass(frozen=True)
@@ -69,19 +86,48 @@ def _fold(line: str, offset: int) -> tuple[str, list[int]]:
     return simplified, index
 
 
-def _drop_number_gaps(text: str, index: list[int]) -> tuple[str, list[int]]:
-    if not _NUMBER_GAP.search(text):
+def _drop(text: str, index: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """`text` without the (sorted, disjoint) `spans`, and the index of what is kept."""
+    if not spans:
         return text, index
     keep_text: list[str] = []
     keep_index: list[int] = []
     last = 0
-    for m in _NUMBER_GAP.finditer(text):
-        keep_text.append(text[last : m.start()])
-        keep_index.extend(index[last : m.start()])
-        last = m.end()
+    for start, end in spans:
+        keep_text.append(text[last:start])
+        keep_index.extend(index[last:start])
+        last = end
     keep_text.append(text[last:])
     keep_index.extend(index[last:])
     return "".join(keep_text), keep_index
+
+
+def _bracket_gaps(text: str) -> list[tuple[int, int]]:
+    """CJK-to-CJK spaces inside an open bracket of the line."""
+    if "(" not in text:
+        return []
+    depth = [0] * (len(text) + 1)
+    for i, ch in enumerate(text):
+        depth[i + 1] = depth[i] + (ch == "(") - (ch == ")" and depth[i] > 0)
+    return [m.span() for m in _CJK_GAP.finditer(text) if depth[m.start()] > 0]
+
+
+def _letter_spacing(text: str) -> list[tuple[int, int]]:
+    return [
+        (run.start() + gap.start(), run.start() + gap.end())
+        for run in _LETTER_SPACED.finditer(text)
+        for gap in _SPACES.finditer(run.group())
+    ]
+
+
+def _drop_gaps(text: str, index: list[int]) -> tuple[str, list[int]]:
+    """Invisible characters, letter-spacing, aside gaps, then gaps around numbers."""
+    text, index = _drop(text, index, [m.span() for m in _INVISIBLE.finditer(text)])
+    if " " in text:
+        colons = {m.span() for m in _COLON_GAP.finditer(text)}
+        spans = sorted(set(_letter_spacing(text)) | set(_bracket_gaps(text)) | colons)
+        text, index = _drop(text, index, spans)
+    return _drop(text, index, [m.span() for m in _NUMBER_GAP.finditer(text)])
 
 
 def normalise(text: str) -> Normalised:
@@ -91,7 +137,7 @@ def normalise(text: str) -> Normalised:
     offset = 0
     for line in text.split("\n"):
         folded, index = _fold(line, offset)
-        folded, index = _drop_number_gaps(folded, index)
+        folded, index = _drop_gaps(folded, index)
         out_text.append(folded)
         out_index.extend(index)
         offset += len(line)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from linter.enumerations import exact_operands
@@ -41,15 +42,22 @@ class Partition:
     units: tuple[str, ...]
     until: re.Pattern[str] | None
     parts: tuple[tuple[str, re.Pattern[str]], ...]
+    # Outcomes count what was handled: new applications plus those carried over
+    # from last year, less those carried forward. Labels of those two figures.
+    carried_over: re.Pattern[str] | None = None
+    carried_forward: re.Pattern[str] | None = None
 
     @classmethod
     def from_params(cls, raw: dict[str, Any]) -> Partition:
+        carried = raw.get("carried", {})
         return cls(
             name=raw["name"],
             total=re.compile(raw["total"]),
             units=tuple(raw.get("units", ())),
             until=re.compile(raw["until"]) if raw.get("until") else None,
             parts=tuple((name, re.compile(p)) for name, p in raw["parts"].items()),
+            carried_over=re.compile(carried["over"]) if carried.get("over") else None,
+            carried_forward=re.compile(carried["forward"]) if carried.get("forward") else None,
         )
 
 
@@ -61,9 +69,22 @@ class Group:
     total: Quantity
     parts: tuple[tuple[str, Quantity], ...]
 
+    # Figures of applications carried over from last year / forward to next year
+    # stated in the total's paragraph (partitions with `carried` patterns only).
+    carried_over: tuple[Quantity, ...] = ()
+    carried_forward: tuple[Quantity, ...] = ()
+
     @property
     def exact(self) -> bool:
         return exact_operands(self.total, [q for _, q in self.parts])
+
+    def totals(self) -> set[Decimal]:
+        """The totals the parts may add up to: the stated one, and when carried
+        figures are stated, new + carried over − carried forward (each optional)."""
+        over = sum((q.value for q in self.carried_over), start=Decimal(0))
+        forward = sum((q.value for q in self.carried_forward), start=Decimal(0))
+        base = self.total.value
+        return {base, base + over, base - forward, base + over - forward}
 
 
 def labels(doc: Document) -> dict[int, str]:
@@ -225,8 +246,49 @@ def _find_groups(doc: Document, partitions: list[Partition]) -> list[Group]:
     assigned = _assign_parts(doc, partitions, label_of)
     groups: list[Group] = []
     for index, partition in enumerate(partitions):
-        groups.extend(_groups_of(doc, index, partition, label_of, assigned))
+        found = _groups_of(doc, index, partition, label_of, assigned)
+        if partition.carried_over or partition.carried_forward:
+            found = (_with_carried(doc, g, label_of) for g in found)
+        groups.extend(found)
     return sorted(groups, key=lambda g: g.total.start)
+
+
+def paragraph_lines(doc: Document, line: int) -> tuple[int, int]:
+    """First and last 0-based line of the paragraph holding `line` (wrapped lines join)."""
+    wrapped = _wrapped_lines(doc)
+    first = line
+    while first in wrapped:
+        first -= 1
+    last = line
+    while last + 1 in wrapped:
+        last += 1
+    return first, last
+
+
+def _with_carried(doc: Document, group: Group, label_of: dict[int, str]) -> Group:
+    """`group` with the carried-over and carried-forward figures of its paragraph.
+
+    "收到申请34件,上年结转2件…同意公开9件…其他处理14件,转下一年度办理的有1件":
+    the outcomes (35) count 34 + 2 − 1, not the 34 received.
+    """
+    partition = group.partition
+    first, last = paragraph_lines(doc, group.total.line)
+    own = {group.total.start} | {q.start for _, q in group.parts}
+    over, forward = [], []
+    for q in doc.quantities:
+        if not first <= q.line <= last or q.start in own or q.kind == "percent":
+            continue
+        if partition.units and q.unit not in partition.units:
+            continue
+        # "另有2件结转下年度办理": the words after the figure may say it too.
+        label = label_of[q.start] + " " + _after_text(doc, q)
+        if partition.carried_forward and partition.carried_forward.search(label):
+            forward.append(q)
+        elif partition.carried_over and partition.carried_over.search(label):
+            over.append(q)
+    if not over and not forward:
+        return group
+    return replace(group, carried_over=tuple(over), carried_forward=tuple(forward))
 
 
 def _is_total(doc: Document, q: Quantity, partition: Partition, label: str, is_part: bool) -> bool:

@@ -20,7 +20,8 @@ _TITLE_YEAR = re.compile(
 _ANY_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _MAX_TITLE_LENGTH = 60  # a longer line is body text, not a title
 _TITLE_REACH = 8  # non-blank, non-noise lines searched for a title
-_OPENING_REACH = 600  # characters of the opening searched as a last resort
+_OPENING_REACH = 600
+_STOP = re.compile(r"[。!?;,:]")  # characters of the opening searched as a last resort
 
 
 def title_year_match(line: str) -> re.Match[str] | None:
@@ -28,18 +29,35 @@ def title_year_match(line: str) -> re.Match[str] | None:
     return _TITLE_YEAR.search(line) if len(line.strip()) <= _MAX_TITLE_LENGTH else None
 
 
-def detect_year(doc: Document) -> int | None:
-    """The report year, or None when nothing in the text names one."""
-    seen = 0
-    for i, line in enumerate(doc.norm_lines):
-        if i in doc.noise_lines or not line.strip():
-            continue
+def find_title(doc: Document) -> tuple[int, re.Match[str]] | None:
+    """(0-based line, match) of the title among the first lines of `doc`.
+
+    Page furniture and blank lines are passed over. A title wrapped onto a second
+    line ("道县文广新局2013年度信息公开工作" / "年度报告") is read as one line when the
+    first half has no sentence stop: a wrapped title is not a sentence.
+    """
+    lines = [
+        (i, line.strip())
+        for i, line in enumerate(doc.norm_lines)
+        if line.strip() and i not in doc.noise_lines
+    ][:_TITLE_REACH]
+    for k, (i, line) in enumerate(lines):
         m = title_year_match(line)
         if m:
-            return parse_year(m["year"] or m["year2"])
-        seen += 1
-        if seen >= _TITLE_REACH:
-            break
+            return i, m
+        if k + 1 < len(lines) and not _STOP.search(line):
+            m = title_year_match(line + lines[k + 1][1])
+            if m:
+                return i, m
+    return None
+
+
+def detect_year(doc: Document) -> int | None:
+    """The report year, or None when nothing in the text names one."""
+    title = find_title(doc)
+    if title:
+        m = title[1]
+        return parse_year(m["year"] or m["year2"])
     period = find_period(doc)
     if period:
         return parse_year(period["year"])

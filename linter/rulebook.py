@@ -2,15 +2,18 @@
 
 A pack file names its pack, the report years it covers, the files it
 includes (rules shared by several packs live once, in common.yaml) and its
-rules. Any error in a rule file stops the run with the file, the line and
-what is wrong, e.g. ``rules/x.yaml:12: 'severity' must be one of …``.
+rules. A rule id has one entry across everything that loads; where the
+article, wording or parameters differ by regime, the entry holds one variant
+per regime (`variants:`), and each pack gets the variant that names it.
+Any error in a rule file stops the run with the file, the line and what is
+wrong, e.g. ``rules/x.yaml:12: 'severity' must be one of …``.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -37,6 +40,8 @@ class Rule:
     description: dict[str, str] | None
     pack: str
     source: str  # file:line of the rule's entry, for error messages and `explain`
+    regimes: tuple[str, ...] = ()  # the variant's regimes; empty: every pack loading it
+    override: bool = False  # a user rule that replaces the shipped rule of its id
 
 
 @dataclass(frozen=True)
@@ -173,44 +178,88 @@ def _is_pattern_key(where: list[Any]) -> bool:
     return "params" in keys and keys[-1] not in ("report", "zh", "en") and "units" not in keys
 
 
+_VARIANT_KEYS = ("title", "message", "regulation", "description", "params", "examples")
+_RESOLVED_KEYS = ("message", "regulation", "examples")
+
+
 def _rules_of(path: Path, data: dict[str, Any], node: yaml.Node, pack: str) -> list[Rule]:
+    """The file's rules, one per variant (a rule without variants is one variant)."""
     rules = []
     for i, entry in enumerate(data["rules"]):
         line = _node_at(node, ["rules", i]).start_mark.line + 1
-        rules.append(
-            Rule(
-                id=entry["id"],
-                severity=entry["severity"],
-                title=entry["title"],
-                message=entry["message"],
-                regulation=entry["regulation"],
-                check=entry["check"],
-                params=entry.get("params") or {},
-                examples=entry.get("examples") or {},
-                description=entry.get("description"),
-                pack=pack,
-                source=f"{path.name}:{line}",
+        variants = entry.get("variants") or [{}]
+        if entry.get("variants") and "examples" in entry:
+            # Each example runs once, under its variant's regime: none shared.
+            raise RuleFileError(
+                f"{path}:{line}: rule {entry['id']!r} has variants: give each variant its examples"
             )
-        )
+        claimed: dict[str, int] = {}
+        for j, variant in enumerate(variants):
+            where = ["rules", i, "variants", j] if entry.get("variants") else ["rules", i]
+            vline = _node_at(node, where).start_mark.line + 1
+            for regime in variant.get("regimes", ()):
+                if regime in claimed:
+                    raise RuleFileError(
+                        f"{path}:{vline}: rule {entry['id']!r} has two variants for "
+                        f"regime {regime!r} (lines {claimed[regime]} and {vline})"
+                    )
+                claimed[regime] = vline
+            # A variant replaces the entry's field as a whole (params included).
+            merged = {**entry, **{k: variant[k] for k in _VARIANT_KEYS if k in variant}}
+            missing = [k for k in _RESOLVED_KEYS if k not in merged]
+            if missing:
+                raise RuleFileError(
+                    f"{path}:{vline}: {missing[0]!r} is required (in the rule or in each variant)"
+                )
+            rules.append(_rule(merged, variant, pack, f"{path.name}:{line}"))
     return rules
 
 
-def load_file(path: Path, pack: str | None = None, seen: frozenset[Path] = frozenset()) -> Pack:
-    """Load and validate one rule file and the files it includes."""
+def _rule(merged: dict[str, Any], variant: dict[str, Any], pack: str, source: str) -> Rule:
+    return Rule(
+        id=merged["id"],
+        severity=merged["severity"],
+        title=merged["title"],
+        message=merged["message"],
+        regulation=merged["regulation"],
+        check=merged["check"],
+        params=merged.get("params") or {},
+        examples=merged.get("examples") or {},
+        description=merged.get("description"),
+        pack=pack,
+        source=source,
+        regimes=tuple(variant.get("regimes", ())),
+        override=bool(merged.get("override")),
+    )
+
+
+def _load_rules(path: Path, seen: frozenset[Path] = frozenset()) -> tuple[dict, list[Rule]]:
+    """A rule file's data and its rules with those of the files it includes (every variant)."""
     resolved = path.resolve()
     if resolved in seen:
         raise RuleFileError(f"{path}:1: include cycle")
     data, node = _load_yaml(path)
     _validate(path, data, node)
-    name = pack or data["pack"]
     rules: list[Rule] = []
     for i, included in enumerate(data.get("include", [])):
         target = path.parent / included
         if not target.is_file():
             line = _node_at(node, ["include", i]).start_mark.line + 1
             raise RuleFileError(f"{path}:{line}: included file {included!r} not found")
-        rules.extend(load_file(target, name, seen | {resolved}).rules)
-    rules.extend(_rules_of(path, data, node, name))
+        rules.extend(_load_rules(target, seen | {resolved})[1])
+    rules.extend(_rules_of(path, data, node, data["pack"]))
+    return data, rules
+
+
+def load_file(path: Path) -> Pack:
+    """Load and validate one rule file and the files it includes, as the pack it names."""
+    return _pack(path, *_load_rules(path))
+
+
+def _pack(path: Path, data: dict[str, Any], everything: list[Rule]) -> Pack:
+    name = data["pack"]
+    # A rule with variants belongs to the packs they name; one without, to every pack.
+    rules = [replace(r, pack=name) for r in everything if not r.regimes or name in r.regimes]
     _check_unique(path, rules)
     years = data.get("years")
     span = (years["from"], years.get("to", 9999)) if years else None
@@ -235,18 +284,76 @@ def _check_unique(path: Path, rules: list[Rule]) -> None:
         seen[rule.id] = rule.source
 
 
+def _check_one_entry_per_id(loaded: dict[Path, list[Rule]]) -> None:
+    """Across every shipped file, an id has one entry (its variants live inside it)."""
+    entries: dict[str, str] = {}
+    for rules in loaded.values():
+        for rule in rules:
+            first = entries.setdefault(rule.id, rule.source)
+            if first != rule.source:
+                raise RuleFileError(
+                    f"{rules_dir() / rule.source.split(':')[0]}: rule {rule.id!r} is defined "
+                    f"twice ({first}, {rule.source}); give it one entry with per-regime variants"
+                )
+
+
+def _check_regimes_named(rules: list[Rule], names: set[str], where: str) -> None:
+    for rule in rules:
+        unknown = sorted(set(rule.regimes) - names)
+        if unknown:
+            raise RuleFileError(
+                f"{where}{rule.source}: rule {rule.id!r} names unknown regime "
+                f"{unknown[0]!r}; the regimes are {', '.join(sorted(names))}"
+            )
+
+
 @lru_cache(maxsize=1)
 def shipped_packs() -> tuple[Pack, ...]:
     """Every pack shipped with ogilint (files with a `years` range, plus common)."""
-    packs = (load_file(p) for p in sorted(rules_dir().glob("*.yaml")))
-    return tuple(p for p in packs if not p.fragment)
+    loaded = {p: _load_rules(p) for p in sorted(rules_dir().glob("*.yaml"))}
+    _check_one_entry_per_id({p: rules for p, (_, rules) in loaded.items()})
+    packs = tuple(
+        pack for path, found in loaded.items() if not (pack := _pack(path, *found)).fragment
+    )
+    names = {p.name for p in packs}
+    for _, rules in loaded.values():
+        _check_regimes_named(rules, names, f"{rules_dir()}/")
+    return packs
 
 
-def extra_rules(directory: Path) -> list[Rule]:
-    """Rules from a user's --rules DIR (every *.yaml / *.yml in it)."""
+def extra_rules(directory: Path, shipped: tuple[Pack, ...] = ()) -> list[Rule]:
+    """Rules from a user's --rules DIR (every *.yaml / *.yml in it), every variant.
+
+    An id that is already shipped is refused, naming both files, unless the
+    user's rule says `override: true` (then it replaces the shipped one).
+    """
     if not directory.is_dir():
         raise RuleFileError(f"{directory}: --rules must be a directory of rule files")
+    shipped_at = {r.id: r.source for p in shipped for r in p.rules}
+    names = {p.name for p in shipped}
     rules: list[Rule] = []
     for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
-        rules.extend(load_file(path).rules)
+        found = _load_rules(path)[1]
+        if shipped:
+            _check_regimes_named(found, names, f"{path.parent}/")
+        for rule in found:
+            line = rule.source.rsplit(":", 1)[1]
+            if rule.id in shipped_at and not rule.override:
+                raise RuleFileError(
+                    f"{path}:{line}: rule {rule.id!r} is already shipped "
+                    f"({rules_dir() / shipped_at[rule.id]}); rename it, or add "
+                    "'override: true' to replace the shipped rule"
+                )
+            if rule.override and shipped and rule.id not in shipped_at:
+                raise RuleFileError(
+                    f"{path}:{line}: rule {rule.id!r} says 'override: true' but no shipped "
+                    "rule has that id"
+                )
+        rules.extend(found)
+    _check_unique(directory, _dedupe(rules))
     return rules
+
+
+def _dedupe(rules: list[Rule]) -> list[Rule]:
+    """One rule per (id, entry): the variants of one entry are not duplicates."""
+    return list({(r.id, r.source): r for r in rules}.values())

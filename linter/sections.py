@@ -32,6 +32,10 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
 _MAX_UNSTOPPED_TITLE = 60
 _FIGURES_ONLY = re.compile(r"^\s*(?:[\d.,/—-]+\s+){2,}[\d.,/—-]+\s*$")
 _APPENDIX = re.compile(r"^\s*附\s*(?:件|表)\s*\d*\s*[::]?\s*$")
+# The 2008-era statistics table appended without a marker: its title standing alone,
+# then its header (统计指标 / 指标名称, 单位, 统计数) within a few lines.
+_TABLE_TITLE = re.compile(r"^[^。,;:]{0,40}统计表\s*$")
+_TABLE_HEADER = re.compile(r"(?:指标|项目)\s*名\s*称|统\s*计\s*指\s*标|单\s*位\s+统\s*计\s*数")
 # "一、二季度各举办2期": an enumeration of numbers, not a heading.
 _NOT_A_TITLE = re.compile(r"^[一二三四五六七八九十]+(?:、|季度|类|级|是)")
 # The standard table's own numbered labels ("三、本年度办理结果" standing alone when a
@@ -130,6 +134,15 @@ def _next_text_line(lines: list[str], i: int) -> str:
     return ""
 
 
+def _statistics_table(lines: list[str], i: int) -> bool:
+    """Whether line `i` is the title of an appended statistics table, whose numbered
+    rows ("一、主动公开情况") are no parts of the report."""
+    if not _TABLE_TITLE.match(lines[i]):
+        return False
+    following = [line for line in lines[i + 1 : i + 8] if line.strip()][:4]
+    return any(_TABLE_HEADER.search(line) for line in following)
+
+
 def build_outline(doc: Document) -> Outline:
     """All headings of `doc`, in order.
 
@@ -143,7 +156,7 @@ def build_outline(doc: Document) -> Outline:
     for i, line in enumerate(lines):
         if i in doc.noise_lines or not line.strip():
             continue
-        if _APPENDIX.match(line):
+        if _APPENDIX.match(line) or _statistics_table(lines, i):
             break
         if i in doc.table_lines or _FIGURES_ONLY.match(_next_text_line(lines, i)):
             continue  # a table cell, or a row label whose figures wrapped below it

@@ -94,7 +94,7 @@ BAD = {
     "images.pdf": (lambda p: p.write_bytes(_images_pdf()), "no text layer (scanned?)"),
     "huge.txt": (lambda p: p.open("wb").truncate(MAX_BYTES + 1), "file too large"),
     "bomb.docx": (lambda p: p.write_bytes(_zip_bomb()), "zip bomb"),
-    "folder": (lambda p: p.mkdir(), "is a directory"),
+    "folder": (lambda p: p.mkdir(), "no reports found"),
     "missing.txt": (lambda p: None, "no such file"),
     "wrong-charset.html": (
         lambda p: p.write_bytes(

@@ -164,12 +164,6 @@ def test_rules_lists_every_rule_and_explain_shows_article_and_examples():
     assert run_ogilint("explain", "no-such-rule").code == 2
 
 
-def test_no_color_environment_is_honoured_even_when_forced_to_a_terminal():
-    env = {**os.environ, "NO_COLOR": "1"}
-    run = run_ogilint("check", CHANGZHOU, env=env)
-    assert "\x1b[" not in run.stdout
-
-
 def _run_on_a_terminal(*args: str, env: dict[str, str]) -> str:
     import pty
     import subprocess
@@ -202,7 +196,15 @@ def test_colour_only_on_a_terminal_and_not_with_no_color():
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     assert "\x1b[31;1m" in _run_on_a_terminal("check", CHANGZHOU, env=env)
     assert "\x1b[" not in _run_on_a_terminal("check", CHANGZHOU, "--no-color", env=env)
-    assert "\x1b[" not in _run_on_a_terminal("check", CHANGZHOU, env={**env, "NO_COLOR": "1"})
+
+
+def test_no_color_environment_is_honoured_on_a_terminal():
+    # On a terminal, where colour would otherwise be used (the test above): any
+    # value of NO_COLOR, even empty, turns it off (https://no-color.org).
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    for value in ("1", ""):
+        shown = _run_on_a_terminal("check", CHANGZHOU, env={**env, "NO_COLOR": value})
+        assert "\x1b[" not in shown and "total-mismatch" in shown, value
 
 
 def test_quiet_prints_one_line_per_finding_and_nothing_for_a_clean_report():
@@ -212,3 +214,75 @@ def test_quiet_prints_one_line_per_finding_and_nothing_for_a_clean_report():
     ]
     assert len(run.stdout.splitlines()) == 2
     assert run_ogilint("check", BAODING, "-q").stdout == ""
+
+
+def _digest(path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_output_naming_an_input_is_refused_and_the_input_is_untouched(tmp_path):
+    report = tmp_path / "reports" / "r.txt"
+    report.parent.mkdir()
+    shutil.copy(CHANGZHOU, report)
+    before = (_digest(report), os.stat(report).st_mtime_ns)
+    # Named as a file, or reached through its folder, or by another spelling of its path.
+    for inputs, out in (
+        ([str(report)], report),
+        ([str(report.parent)], report),
+        ([str(report)], tmp_path / "reports" / ".." / "reports" / "r.txt"),
+    ):
+        run = run_ogilint("check", *inputs, "--format", "json", "--output", str(out))
+        assert run.code == 2 and run.stdout == ""
+        assert "is one of the reports being checked" in run.stderr
+        assert len(run.stderr.strip().splitlines()) == 1
+        assert (_digest(report), os.stat(report).st_mtime_ns) == before
+
+
+def test_output_into_a_missing_folder_or_onto_a_folder_is_one_line_and_exit_2(tmp_path):
+    for out, says in (
+        (tmp_path / "no-such-folder" / "out.json", "does not exist"),
+        (tmp_path, "is a folder"),
+    ):
+        run = run_ogilint("check", CHANGZHOU, "--output", str(out))
+        assert run.code == 2 and says in run.stderr, run.stderr
+        assert run.stderr.startswith("ogilint: error: --output")
+        assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
+    assert not (tmp_path / "no-such-folder").exists()
+
+
+def test_version_and_short_help():
+    from linter import __version__
+
+    run = run_ogilint("--version")
+    assert run.code == 0 and run.stdout.strip() == f"ogilint {__version__}"
+    for args in (("-h",), ("check", "-h")):
+        shown = run_ogilint(*args)
+        assert shown.code == 0 and "Usage: ogilint" in shown.stdout
+
+
+def test_help_shows_the_choices_of_each_option():
+    from linter.formatters import FORMATS
+    from linter.rulebook import shipped_packs
+
+    env = {**os.environ, "COLUMNS": "240"}  # one option per line, nothing wrapped
+    shown = run_ogilint("check", "--help", env=env).stdout
+    lines = {line.split()[1]: line for line in shown.splitlines() if line.startswith("│ --")}
+    assert " | ".join(FORMATS) in lines["--format"]
+    assert "error | warning | info" in lines["--fail-on"]
+    assert "zh | en" in lines["--lang"]
+    # Every shipped regime, so the help cannot fall behind the packs.
+    packs = sorted(p.name for p in shipped_packs())
+    regimes = lines["--regime"].split("auto (by report year) | ")[1].split(".")[0]
+    assert sorted(regimes.split(" | ")) == packs
+
+
+def test_an_empty_folder_says_no_reports_found(tmp_path):
+    (tmp_path / "notes.bin").write_bytes(b"\x00")  # not a report
+    run = run_ogilint("check", str(tmp_path), "--lang", "en")
+    assert run.code == 2
+    assert f"{tmp_path}:1: error [input-error] cannot read: no reports found" in run.stdout
+    said = run_ogilint("check", str(tmp_path), "--format", "json").json["files"][0]["findings"]
+    assert said[0]["details"]["code"] == "no-reports"
+    assert said[0]["message"].startswith("无法读取:没有找到报告")

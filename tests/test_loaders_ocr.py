@@ -20,10 +20,9 @@ from pathlib import Path
 import pytest
 
 from linter.document import Document
-from linter.engine import FileResult, Settings, check_document
+from linter.engine import Settings, catalogue, check_document
 from linter.formatters import FormatOptions, render
 from linter.loaders import load_bytes
-from linter.loaders.ocr import MISSING
 from linter.rulebook import shipped_packs
 from linter.tables.match import standard_tables
 
@@ -107,12 +106,17 @@ def badly_scanned(original) -> tuple[Document, Document]:
     return load_bytes(_text_layer_pages(original, BAD_PAGES), "pages.pdf"), scan
 
 
-def _check(doc: Document) -> FileResult:
-    return check_document(doc, shipped_packs(), Settings())
+def _record(doc: Document, lang: str = "zh", output: str = "json") -> dict | str:
+    """The file's record in JSON (or the whole text output), as the CLI writes it."""
+    packs, settings = shipped_packs(), Settings(lang=lang)
+    result = check_document(doc, packs, settings)
+    words = catalogue([result], packs, settings)
+    out = render(output, [result], words, FormatOptions(lang=lang))
+    return json.loads(out)["files"][0] if output == "json" else out
 
 
 def _findings(doc: Document) -> list[tuple[str, str, str]]:
-    return sorted((f.rule, f.severity, f.message) for f in _check(doc).findings)
+    return sorted((f["rule"], f["severity"], f["message"]) for f in _record(doc)["findings"])
 
 
 def _figures(doc: Document) -> list[list[str]]:
@@ -156,20 +160,16 @@ def test_a_skewed_sideways_noisy_scan_reads_as_its_text_layer(badly_scanned) -> 
 
 
 def test_findings_from_ocr_say_so_in_every_format(scanned) -> None:
-    result = _check(scanned)
-    located = [f for f in result.findings if f.location]
-    assert all(f.location.get("ocr") is True for f in located)
-    record = json.loads(render("json", [result], FormatOptions()))["files"][0]
-    assert record["ocr"] is True
+    assert _record(scanned)["ocr"] is True
     for lang, said in (("zh", "经OCR识别"), ("en", "read with OCR")):
-        text = render("text", [result], FormatOptions(lang=lang))
+        text = _record(scanned, lang, "text")
         assert said in text.splitlines()[-1], text
 
 
 def test_a_text_pdf_is_not_marked_as_ocr(original) -> None:
-    result = _check(load_bytes(original, "huaian-2024.pdf"))
-    assert "ocr" not in result.meta
-    assert "ocr" not in json.loads(render("json", [result], FormatOptions()))["files"][0]
+    doc = load_bytes(original, "huaian-2024.pdf")
+    assert "ocr" not in doc.meta and "ocr" not in _record(doc)
+    assert "OCR" not in _record(doc, "en", "text")
 
 
 def test_without_the_extra_a_scan_says_how_to_install_it(tmp_path) -> None:
@@ -191,5 +191,5 @@ def test_without_the_extra_a_scan_says_how_to_install_it(tmp_path) -> None:
         cwd=ROOT,
     )
     assert run.returncode == 2, run.stderr
-    assert f"cannot read: {MISSING}" in run.stdout
-    assert 'pip install "ogilint[ocr]"' in run.stdout
+    said = "cannot read: no text layer (scanned?) — install the OCR extra to read it"
+    assert f'{said}: pip install "ogilint[ocr]"' in run.stdout, run.stdout

@@ -253,8 +253,9 @@ def test_pdf_of_images_without_text_is_refused() -> None:
         pdf.drawImage(ImageReader(image), 72, 200, width=400, height=560)
         pdf.showPage()
     pdf.save()
-    with pytest.raises(InputError, match=re.escape(NOTHING_READ)):
+    with pytest.raises(InputError, match=re.escape("no text layer (scanned?)")) as e:
         load_bytes(buffer.getvalue(), "scan.pdf")
+    assert e.value.code == NOTHING_READ
 
 
 def test_truncated_pdf_is_refused() -> None:

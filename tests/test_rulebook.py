@@ -106,3 +106,143 @@ def test_the_table_templates_are_validated_with_file_and_line(tmp_path):
     broken = write(tmp_path, text.replace("kind: balance", "kind: ballance"), "t.yaml")
     with pytest.raises(RuleFileError, match=r"t\.yaml:\d+: "):
         load_validated(broken, "templates/schema.json")
+
+
+def test_every_rule_id_has_one_entry_across_the_shipped_files():
+    import yaml
+
+    where: dict[str, list[str]] = {}
+    for path in sorted(rules_dir().glob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]:
+            where.setdefault(entry["id"], []).append(path.name)
+    assert {i: files for i, files in where.items() if len(files) > 1} == {}
+
+
+def test_a_pack_gets_the_variant_that_names_it():
+    packs = {p.name: p for p in shipped_packs()}
+    article = {
+        name: next(r for r in packs[name].rules if r.id == "missing-problems").regulation["zh"]
+        for name in ("ogi-2008", "ogi-2019", "ogi-2021")
+    }
+    assert article["ogi-2008"] == "《条例》(2008)第三十二条第(五)项"
+    assert article["ogi-2019"] == article["ogi-2021"] == "《条例》(2019)第五十条第(四)项"
+    assert "missing-problems" not in {r.id for r in packs["common"].rules}
+
+
+def test_a_second_entry_for_a_shipped_id_stops_the_load(tmp_path, monkeypatch):
+    import shutil
+
+    from linter import rulebook
+
+    copy = tmp_path / "rules"
+    shutil.copytree(rules_dir(), copy)
+    extra = (copy / "ogi-2021.yaml").read_text(encoding="utf-8")
+    duplicate = GOOD_RULE.split("rules:\n", 1)[1].replace("local-rule", "missing-fees")
+    (copy / "ogi-2021.yaml").write_text(extra + duplicate, encoding="utf-8")
+    monkeypatch.setattr(rulebook, "rules_dir", lambda: copy)
+    rulebook.shipped_packs.cache_clear()
+    try:
+        with pytest.raises(RuleFileError, match=r"'missing-fees' is defined twice"):
+            rulebook.shipped_packs()
+    finally:
+        rulebook.shipped_packs.cache_clear()
+
+
+VARIANT_RULE = """\
+pack: local
+rules:
+  - id: local-rule
+    severity: warning
+    title: {zh: 本地规则, en: Local rule}
+    check: required_section
+    variants:
+      - regimes: [ogi-2008]
+        message: {zh: 缺少概述, en: no overview}
+        regulation: {zh: 本单位要求, en: local policy}
+        params: {headings: ['概述']}
+        examples: {pass: ["一、概述"], fail: ["一、其他"]}
+      - regimes: [ogi-2021, ogi-2008]
+        message: {zh: 缺少总体情况, en: no overall part}
+        regulation: {zh: 本单位要求, en: local policy}
+        params: {headings: ['总体情况']}
+        examples: {pass: ["一、总体情况"], fail: ["一、其他"]}
+"""
+
+
+def test_two_variants_for_one_regime_are_refused_with_their_lines(tmp_path):
+    path = write(tmp_path, VARIANT_RULE)
+    with pytest.raises(RuleFileError, match=r"x\.yaml:13: .*two variants for regime 'ogi-2008'"):
+        load_file(path)
+
+
+def test_a_variant_naming_an_unknown_regime_is_refused(tmp_path):
+    write(tmp_path, VARIANT_RULE.replace("ogi-2021, ogi-2008", "ogi-2031"))
+    run = run_ogilint("check", str(REPORTS / "wuxi-2015.txt"), "--rules", str(tmp_path))
+    assert run.code == 2
+    assert "unknown regime 'ogi-2031'" in run.stderr and "x.yaml:" in run.stderr
+
+
+def test_a_user_rule_with_variants_runs_the_variant_of_the_report_regime(tmp_path):
+    write(tmp_path, VARIANT_RULE.replace("ogi-2021, ogi-2008", "ogi-2021"))
+    args = ("--rules", str(tmp_path), "--format", "json", "--select", "local-rule", "--lang", "en")
+    run = run_ogilint("check", "-", *args, "--year", "2018", stdin="一、总体情况\n".encode())
+    assert [f["message"] for f in run.json["files"][0]["findings"]] == ["no overview"]
+    run = run_ogilint("check", "-", *args, "--year", "2024", stdin="一、概述\n".encode())
+    assert [f["message"] for f in run.json["files"][0]["findings"]] == ["no overall part"]
+    run = run_ogilint("check", "-", *args, "--year", "2019", stdin="一、其他\n".encode())
+    assert run.json["files"][0]["findings"] == []  # no variant names ogi-2019
+
+
+def test_a_user_rule_reusing_a_shipped_id_is_an_error_naming_both_files(tmp_path):
+    path = write(tmp_path, GOOD_RULE.replace("local-rule", "missing-fees"))
+    run = run_ogilint("check", str(REPORTS / "wuxi-2015.txt"), "--rules", str(tmp_path))
+    assert run.code == 2
+    assert run.stderr.strip().count("\n") == 0
+    assert run.stderr.startswith(f"ogilint: error: {path}:3: rule 'missing-fees' is already")
+    assert str(rules_dir() / "ogi-2008.yaml") in run.stderr
+    assert "override: true" in run.stderr
+
+
+def test_a_user_rule_that_says_override_replaces_the_shipped_rule(tmp_path):
+    text = GOOD_RULE.replace("local-rule", "missing-fees").replace(
+        "    severity: warning\n", "    severity: warning\n    override: true\n"
+    )
+    write(tmp_path, text.replace("['概述']", "['这个标题不存在']"))
+    run = run_ogilint(
+        "check", "-", "--rules", str(tmp_path), "--format", "json", "--year", "2018",
+        "--select", "missing-fees", "--lang", "en", stdin="一、概述\n".encode(),
+    )  # fmt: skip
+    findings = run.json["files"][0]["findings"]
+    assert [(f["severity"], f["message"]) for f in findings] == [("warning", "no overview")]
+
+
+def test_override_without_a_shipped_rule_of_that_id_is_an_error(tmp_path):
+    write(
+        tmp_path,
+        GOOD_RULE.replace("    severity: warning\n", "    severity: warning\n    override: true\n"),
+    )
+    run = run_ogilint("rules", "--rules", str(tmp_path))
+    assert run.code == 2 and "no shipped rule has that id" in run.stderr
+
+
+def test_explain_shows_each_regimes_article_and_examples():
+    run = run_ogilint("explain", "missing-problems")
+    assert run.code == 0
+    before_2019, since_2019 = run.stdout.split("[ogi-2019, ogi-2021]")
+    assert "[ogi-2008]" in before_2019 and "《条例》(2008)第三十二条第(五)项" in before_2019
+    assert "《条例》(2019)第五十条第(四)项" in since_2019 and "2008" not in since_2019
+    assert "五、存在问题及改进情况" in since_2019
+
+
+def test_explain_reads_user_rules_too(tmp_path):
+    write(tmp_path, GOOD_RULE)
+    run = run_ogilint("explain", "local-rule", "--rules", str(tmp_path), "--lang", "en")
+    assert run.code == 0 and "local policy" in run.stdout and "一、其他" in run.stdout
+    assert run_ogilint("explain", "local-rule").code == 2
+
+
+@pytest.mark.parametrize("command", [("rules",), ("explain", "missing-fees")])
+def test_an_unknown_language_is_a_one_line_usage_error(command):
+    run = run_ogilint(*command, "--lang", "fr")
+    assert run.code == 2
+    assert run.stderr == "ogilint: error: --lang must be zh or en (got 'fr')\n"

@@ -80,3 +80,58 @@ def test_a_generic_list_over_its_total_is_an_error_and_under_it_a_warning():
     under = "全县主动公开政府信息100条,其中县级部门公开60条,乡镇公开30条。"
     assert sum_findings(over) == [("total-mismatch", 1, 100, [80, 30])]
     assert sum_findings(under) == [("total-incomplete", 1, 100, [60, 30])]
+
+
+# A drafter's own paragraph in the shape of sh-kewei_2024.md line 42: the outcomes
+# count what was handled, 40 new + 3 carried over − 2 carried forward = 41.
+CARRIED = (
+    "全年收到政府信息公开申请40件,上年结转政府信息公开申请3件,所有申请均已办理完成。"
+    "所有办结的申请中同意公开答复12件,部分公开答复4件,不予公开答复2件,"
+    "无法提供的10件,不予处理3件,其他处理10件,转下一年度办理的有2件。"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CARRIED,
+        # carried over only, and carried forward only
+        "本年新收申请30件,上年度结转5件。其中予以公开20件,部分公开5件,无法提供10件。",
+        "全年受理申请30件,其中予以公开20件,部分公开3件,无法提供5件,另有2件结转下年度办理。",
+    ],
+)
+def test_outcomes_that_count_carried_applications_are_no_mismatch(text):
+    assert sum_findings(text) == []
+
+
+def test_outcomes_that_fit_no_carried_reading_are_still_a_mismatch():
+    text = CARRIED.replace("其他处理10件", "其他处理13件")  # 44: not 40, 43, 38 or 41
+    assert [f[:3] for f in sum_findings(text)] == [("total-mismatch", 1, 40)]
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        # a generic list closed by 其他 is exhaustive: short of its total, an error
+        ("累计公开信息60条,其中工作动态13条;政策法规17条;其他类5条。", 60, [13, 17, 5]),
+        # a channel list of two items, the second 其他
+        ("全年共受理申请20件,其中当面申请5件,其他方式申请3件。", 20, [5, 3]),
+    ],
+)
+def test_a_list_ending_in_other_that_falls_short_is_a_mismatch(text, total, parts):
+    assert sum_findings(text) == [("total-mismatch", 1, total, parts)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the change since last year is no total of the list after it
+        "全年受理申请57件,比2016年的42件增加15件。其中网上申请32件、信函申请18件、当面申请7件。",
+        # a part larger than the figure before 其中 belongs to another total
+        "全年办结2139件,结转下年度继续办理65件。其中,市本级新收申请312件,办结309件。",
+        # highlights of a larger whole are no list that tries to be complete
+        "全年主动公开政府信息6825条,其中政策文件312条、人事信息96条、财政信息458条。",
+    ],
+)
+def test_figures_that_are_not_the_lists_total_give_no_sum_finding(text):
+    assert sum_findings(text) == []

@@ -22,7 +22,7 @@ from linter.checks import (
     text_table,
 )
 from linter.document import Document
-from linter.findings import Hit
+from linter.records import Hit
 
 
 @dataclass(frozen=True)

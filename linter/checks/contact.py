@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from linter.findings import Hit
+from linter.records import Evidence, Hit, Term
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -22,16 +22,22 @@ if TYPE_CHECKING:
 
 
 def _loose(*labels: str) -> str:
-    """A pattern for labels that tolerates a line break between characters."""
-    return "|".join("\n?".join(re.escape(c) for c in label) for label in labels)
+    """A pattern for labels that tolerates spaces (letter-spaced PDF text, "电 话")
+    or a line break between characters."""
+    return "|".join(r"[ \t\n\u200b]{0,2}".join(re.escape(c) for c in label) for label in labels)
 
 
 _COLON = r"\s*[::]\s*"
 _PHONE_LABEL = _loose("联系电话", "咨询电话", "服务电话", "办公电话", "电话", "致电", "拨打")
+# "电话/传真:", "电话(传真):", "传真、电话:": one number for both.
+_FAX = _loose("传真")
 _PHONE = re.compile(
-    rf"(?:{_PHONE_LABEL})(?:{_COLON}|\s*)"
+    rf"(?:(?:{_FAX})\s*[/、及和]\s*)?(?:{_PHONE_LABEL})(?:\s*(?:[/、及和]\s*(?:{_FAX})|\((?:{_FAX})\)))?"
+    rf"(?:{_COLON}|\s*)"
     r"(?P<v>(?:\+?86[\-\s]?)?\(?[0-9][0-9\-—–()\s、/或转分机]*[0-9])"
 )
+# "接听热线电话120通" / "咨询电话23个": a count of calls, not a number to call.
+_COUNTED = re.compile(r"\s*(?:余|多)?\s*(?:通|次|个|件|人次|人|条|部|门)")
 _ADDRESS_LABEL = _loose("通信地址", "通讯地址", "联系地址", "办公地址", "办公地点", "地址")
 # An address may wrap onto the next line ("地址:淮\n安市翔宇南道1号"); a website's
 # 网站地址 / 下载地址 / 网址 is no address.
@@ -41,9 +47,14 @@ _ADDRESS = re.compile(
 _EMAIL_LABEL = rf"(?:{_loose('电子信箱', '电子邮箱', '电子邮件', '邮箱')}|e-?mail)"
 # The value runs to the first separator or Chinese character; "[email protected]",
 # what a web page's e-mail protection leaves, is kept whole so the message can quote it.
+# An address wrapped at a line end continues on the next line in ASCII only, and only
+# while it is not yet whole: "gk@example.gov.cn" then "二、…" is the next heading.
 _EMAIL = re.compile(
-    rf"{_EMAIL_LABEL}{_COLON}(?P<v>\[email[^\]\n]*\]|[^,;。)\s\u3400-\u9fff]+(?:\n[\w.%+\-@]+)?"
-    rf"(?:\s*[、/或]\s*[^,;。)\s\u3400-\u9fff]+)*)",
+    rf"{_EMAIL_LABEL}{_COLON}(?P<v>(?:\[email[^\]\n]*\]"
+    r"|(?![^,;。)\s\u3400-\u9fff]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\n)"
+    r"[^,;。)\s\u3400-\u9fff]+(?:\n[A-Za-z0-9.%+\-@]+)?"
+    r"|[^,;。)\s\u3400-\u9fff]+)"
+    rf"(?:[ \t]*[、/或][ \t]*[^,;。)\s\u3400-\u9fff]+)*)",
     re.IGNORECASE,
 )
 _BARE_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
@@ -87,6 +98,8 @@ def _fields(doc: Document) -> list[Field]:
     ):
         for m in pattern.finditer(doc.norm):
             if doc.norm_line_of(m.start()) in doc.noise_lines:
+                continue
+            if kind == "phone" and _COUNTED.match(doc.norm, m.end("v")):
                 continue
             value = m["v"].rstrip().rstrip(".")
             found.append(Field(kind, value, m.start("v"), m.start("v") + len(value)))
@@ -147,13 +160,8 @@ def contact(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit
         lacking = [k for k in ("phone", "address") if k not in kinds]
         if kinds & {"phone", "address", "email"} and lacking:
             first = found[0]
-            names = {k: params["names"][k] for k in lacking}
-            yield Hit(
-                first.start,
-                first.end,
-                values={"lacking": list(names.values())},
-                details={"lacking": lacking},
-            )
+            facts = {"lacking": [Term(k, params["names"][k]) for k in lacking]}
+            yield Hit(first.start, first.end, Evidence(facts))
     else:
         yield from _invalid(found, report)
 
@@ -176,4 +184,4 @@ def _invalid(found: list[Field], kind: str) -> Iterator[Hit]:
             continue
         for value, at in _bad_items(f):
             start = f.start + at
-            yield Hit(start, start + len(value), values={"value": value}, details={"value": value})
+            yield Hit(start, start + len(value), Evidence({"value": value}))

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from linter.findings import Hit
 from linter.messages import bilingual
+from linter.records import Evidence, Hit, TemplateCell
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -28,7 +28,7 @@ def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iter
     standard_heading = re.compile(params["standard_heading"])
     has_heading = any(standard_heading.search(h.title) for h in doc.outline.top_level)
     if not tables and not has_heading:
-        yield Hit(values={"problem": params["free_form"]}, details={"found": "free-form"})
+        yield Hit(evidence=Evidence({"problem": params["free_form"], "found": "free-form"}))
         return
     expected = _expected_layout(params, ctx.year)
     for table in tables.values():
@@ -41,12 +41,8 @@ def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iter
             lang: text.format(table=table.template.name[lang], **words)
             for lang, text in params["old_layout"].items()
         }
-        yield Hit(
-            start,
-            start + len(doc.norm_lines[first.line].rstrip()),
-            values={"problem": problem},
-            details={**words, "table": table.template.table},
-        )
+        facts = {"problem": problem, **words, "table": table.template.table}
+        yield Hit(start, start + len(doc.norm_lines[first.line].rstrip()), Evidence(facts))
 
 
 def fees_not_explained(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -66,8 +62,8 @@ def fees_not_explained(doc: Document, params: dict[str, Any], ctx: Context) -> I
             return
     if charged and cell is not None:
         what = bilingual(params["charged"], row=params["row"], count=cell.value)
-        details = {"table": "applications", "row": params["row"], "column": params["column"]}
-        yield Hit(cell.start, cell.end, values={"what": what}, details=details)
+        place = TemplateCell("applications", params["row"], params["column"])
+        yield Hit(cell.start, cell.end, Evidence({"what": what}, cell=place))
     elif mentioned is not None:
         what = bilingual(params["mentioned"], text=mentioned.group(0))
-        yield Hit(mentioned.start(), mentioned.end(), values={"what": what}, details={})
+        yield Hit(mentioned.start(), mentioned.end(), Evidence({"what": what}))

@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from linter.arithmetic import plain
-from linter.findings import Hit
 from linter.partitions import Partition, find_groups
+from linter.records import Evidence, Hit
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -140,14 +139,5 @@ def _agrees(actual: Decimal, stated: Decimal, decimals: int) -> bool:
 
 def _hit(q: Quantity, part: Quantity, total: Quantity, actual: Decimal) -> Hit:
     shown = actual.quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return Hit(
-        q.start,
-        q.end,
-        values={"stated": q.value, "part": part.value, "total": total.value, "actual": shown},
-        details={
-            "stated": plain(q.value),
-            "part": plain(part.value),
-            "total": plain(total.value),
-            "actual": plain(shown),
-        },
-    )
+    facts = {"stated": q.value, "part": part.value, "total": total.value, "actual": shown}
+    return Hit(q.start, q.end, Evidence(facts))

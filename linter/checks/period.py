@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from linter.findings import Hit
 from linter.periods import find_period, period_years
+from linter.records import Evidence, Hit
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -24,9 +24,5 @@ def statistical_period(doc: Document, params: dict[str, Any], ctx: Context) -> I
     years = period_years(period)
     wrong = sorted(y for y in years if y != ctx.year)
     if wrong:
-        yield Hit(
-            period.start(),
-            period.end(),
-            values={"found": wrong[0], "expected": ctx.year},
-            details={"found": wrong[0], "expected": ctx.year},
-        )
+        facts = {"found": wrong[0], "expected": ctx.year}
+        yield Hit(period.start(), period.end(), Evidence(facts))

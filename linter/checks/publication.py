@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from linter.findings import Hit
 from linter.issuer import DEPARTMENT, issuer_kind
+from linter.records import Evidence, Hit
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -53,17 +53,10 @@ def late_publication(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     deadline = date(ctx.year + 1, month, day)
     published = date(int(m["y"]), int(m["m"]), int(m["d"]))
     if published > deadline:
-        yield Hit(
-            m.start("y"),
-            m.end(),
-            values={
-                "label": m["label"],
-                "published": published.isoformat(),
-                "deadline": deadline.isoformat(),
-            },
-            details={
-                "published": published.isoformat(),
-                "deadline": deadline.isoformat(),
-                "issuer": kind,
-            },
-        )
+        facts = {
+            "label": m["label"],
+            "published": published.isoformat(),
+            "deadline": deadline.isoformat(),
+            "issuer": kind,
+        }
+        yield Hit(m.start("y"), m.end(), Evidence(facts))

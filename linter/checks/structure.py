@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from linter.findings import Hit
 from linter.issuer import issuer_kind
 from linter.numbers import parse_chinese_numeral
-from linter.report_year import title_year_match
+from linter.records import Evidence, Hit, Term
+from linter.report_year import find_title
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 _DECLARED = re.compile(
     r"(?:由|包括|包含|分为|共分|分)[^。]{0,400}?(?P<n>[一二三四五六七八九十]+|\d+)\s*个?部分"
 )
-_TITLE_LINES = 8
 
 
 def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -27,12 +26,19 @@ def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     if params.get("issuer") and issuer_kind(doc) != params["issuer"]:
         return  # e.g. 第五十条第四项 binds people's governments, not departments
     headings = [re.compile(p) for p in params["headings"]]
-    if any(p.search(h.title) for h in doc.outline.headings for p in headings):
-        return
+    # A subheading under a part about what was disclosed names a category of
+    # information ("(三)国民经济和社会发展计划"), not a part of the report.
+    not_under = re.compile(params["not_under"]) if params.get("not_under") else None
+    for h in doc.outline.headings:
+        if not any(p.search(h.title) for p in headings):
+            continue
+        top = doc.outline.top_section_of(h.line) if h.level > 1 else None
+        if not_under is None or top is None or not not_under.search(top.title):
+            return
     for pattern in params.get("statements", ()):
         if re.search(pattern, doc.norm):
             return
-    yield Hit(values={"part": params.get("part", {"zh": "", "en": ""})})
+    yield Hit(evidence=Evidence({"part": params.get("part", {"zh": "", "en": ""})}))
 
 
 def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -46,13 +52,30 @@ def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> I
         declared = int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
         if declared is None or declared == len(top):
             return
-        yield Hit(
-            m.start("n"),
-            m.end(),
-            values={"declared": declared, "found": len(top)},
-            details={"declared": declared, "found": len(top), "headings": [h.title for h in top]},
-        )
+        if declared == len(top) + 1 and _appended_table(doc, top[-1].line, m.group(0)):
+            return  # the statistics table appended after the last part is one of them
+        facts = {"declared": declared, "found": len(top), "headings": [h.title for h in top]}
+        yield Hit(m.start("n"), m.end(), Evidence(facts))
         return
+
+
+# An appendix after the parts: "附件1", "附表:", or a table title standing alone.
+_APPENDED = re.compile(r"^\s*附\s*(?:件|表)|^[^。,;]{0,40}(?:统计表|情况表|数据表|一览表)\s*$")
+_DECLARES_TABLE = re.compile(r"附表|附件|统计表|情况表|数据表")
+
+
+def _appended_table(doc: Document, last_heading: int, declaration: str) -> bool:
+    """Whether a statistics table is appended after the last numbered part (or the
+    declaration itself names one: "…和附表六个部分")."""
+    if _DECLARES_TABLE.search(declaration):
+        return True
+    if any(t.first_line > last_heading for t in doc.tables):
+        return True
+    return any(
+        _APPENDED.search(line)
+        for i, line in enumerate(doc.norm_lines[last_heading + 1 :], start=last_heading + 1)
+        if i not in doc.noise_lines
+    )
 
 
 def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -60,27 +83,14 @@ def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     expected = 1
     for h in doc.outline.top_level:
         if h.number != expected:
-            yield Hit(
-                h.start,
-                h.end,
-                values={"expected": expected, "found": h.number},
-                details={"expected": expected, "found": h.number},
-            )
+            yield Hit(h.start, h.end, Evidence({"expected": expected, "found": h.number}))
         expected = h.number + 1
 
 
 def title(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """A short line near the top names the year and 年度报告."""
-    seen = 0
-    for i, line in enumerate(doc.norm_lines):
-        if i in doc.noise_lines or not line.strip():
-            continue
-        if title_year_match(line):
-            return
-        seen += 1
-        if seen >= _TITLE_LINES:
-            break
-    yield Hit()
+    """A short line near the top (or two, wrapped) names the year and 年度报告."""
+    if find_title(doc) is None:
+        yield Hit()
 
 
 def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -93,12 +103,7 @@ def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[H
         first = int(m["from"] or m["year"]) if m else 0
         if m and first != ctx.year + 1:
             found = first
-            yield Hit(
-                h.start,
-                h.end,
-                values={"found": found, "expected": ctx.year + 1},
-                details={"found": found, "expected": ctx.year + 1},
-            )
+            yield Hit(h.start, h.end, Evidence({"found": found, "expected": ctx.year + 1}))
 
 
 # "一是…二是…三是": inline enumerations. 统一是 / 唯一是 are words, not items.
@@ -106,8 +111,14 @@ _ENUMERATED = re.compile(r"(?<![一二三四五六七八九十统唯之单])(?P<
 
 
 def enumeration_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    """Within one section an inline 一是…二是…三是 runs on without skips or repeats."""
-    previous: int | None = None
+    """Within one section an inline 一是…二是…三是 runs on without skips or repeats.
+
+    A 一是 inside a running list opens a nested list ("二是完善制度:一是…二是…三是…。
+    三是强化监督"): the numbers that follow continue the innermost list they fit, so
+    the outer 三是 is no repeat. A number that fits none is one finding, and the
+    list goes on from it, so one slip is not reported again at every later item.
+    """
+    open_lists: list[int] = []  # last number of each open list, innermost last
     section = None
     for m in _ENUMERATED.finditer(doc.norm):
         line = doc.norm_line_of(m.start())
@@ -117,14 +128,16 @@ def enumeration_sequence(doc: Document, params: dict[str, Any], ctx: Context) ->
         number = parse_chinese_numeral(m["n"])
         if number is None:
             continue
-        if here != section or number == 1:
-            section, previous = here, number
+        if here != section:
+            section, open_lists = here, [number]
             continue
-        if previous is not None and number != previous + 1:
-            yield Hit(
-                m.start(),
-                m.end(),
-                values={"found": m.group(0), "expected": previous + 1},
-                details={"found": number, "expected": previous + 1},
-            )
-        previous = number
+        if number == 1 or not open_lists:
+            open_lists.append(number)
+            continue
+        fits = [d for d, last in enumerate(open_lists) if number == last + 1]
+        if fits:
+            del open_lists[fits[-1] + 1 :]
+        else:
+            facts = {"found": Term(number, m.group(0)), "expected": open_lists[-1] + 1}
+            yield Hit(m.start(), m.end(), Evidence(facts))
+        open_lists[-1] = number

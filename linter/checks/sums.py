@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from linter.arithmetic import equation, plain
-from linter.findings import Hit
 from linter.partitions import Group, Partition, find_groups, labels
+from linter.records import Evidence, Hit
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -28,18 +28,28 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
     partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
     groups = find_groups(doc, partitions) if partitions else []
     report = params["report"]
-    yield from (h for g in groups if (h := _domain_hit(doc, g, report)))
+    label_of = labels(doc)
+    remainder = re.compile(params["remainder"]) if params.get("remainder") else None
+
+    def takes_the_rest(parts: list[Quantity]) -> bool:
+        return remainder is not None and any(remainder.search(label_of[q.start]) for q in parts)
+
+    for g in groups:
+        if hit := _domain_hit(doc, g, report, takes_the_rest([q for _, q in g.parts])):
+            yield hit
     if not params.get("generic"):
         return
     claimed = {g.total.start for g in groups}
     overlapping = re.compile(params["overlapping"]) if params.get("overlapping") else None
-    label_of = labels(doc) if overlapping else {}
     for e in doc.enumerations:
         if e.total.start in claimed:
             continue
         if overlapping and sum(bool(overlapping.search(label_of[p.start])) for p in e.parts) >= 2:
             continue  # channel figures overlap: they need not add up
-        if hit := _generic_hit(doc, e, params["report"], params["generic_name"]):
+        closed = takes_the_rest(list(e.parts))
+        if not closed and e.parts_sum < e.total.value * Decimal(str(params.get("min_share", 0))):
+            continue  # highlights of a larger whole, not a list that tries to be complete
+        if hit := _generic_hit(doc, e, params["report"], params["generic_name"], closed):
             yield hit
 
 
@@ -49,12 +59,13 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
 _EXHAUSTIVE_PARTS = 3
 
 
-def _domain_hit(doc: Document, group: Group, report: str) -> Hit | None:
+def _domain_hit(doc: Document, group: Group, report: str, closed: bool) -> Hit | None:
+    """`closed`: an item 其他 takes in the rest, so the list is exhaustive."""
     parts = [q for _, q in group.parts]
     total, parts_sum = group.total.value, sum((q.value for q in parts), start=Decimal(0))
-    if not group.exact or parts_sum == total or (len(parts) < 2 and parts_sum < total):
+    if not group.exact or parts_sum in group.totals() or (len(parts) < 2 and parts_sum < total):
         return None
-    exhaustive = len(parts) >= min(_EXHAUSTIVE_PARTS, len(group.partition.parts))
+    exhaustive = closed or len(parts) >= min(_EXHAUSTIVE_PARTS, len(group.partition.parts))
     wanted = "mismatch" if parts_sum > total or exhaustive else "shortfall"
     if report != wanted:
         return None
@@ -62,11 +73,21 @@ def _domain_hit(doc: Document, group: Group, report: str) -> Hit | None:
     return _hit(doc, group.total, parts, names, group.partition.name)
 
 
-def _generic_hit(doc: Document, e: Enumeration, report: str, name: dict) -> Hit | None:
+def _generic_hit(
+    doc: Document, e: Enumeration, report: str, name: dict, closed: bool
+) -> Hit | None:
+    """A generic list over its total is wrong; short of it, wrong when an item 其他
+    closes it (`closed`), else possibly partial."""
     if not e.exact or len(e.parts) < 2:
         return None
+    if any(p.value > e.total.value for p in e.parts):
+        # "…结转下年度65件。其中,市本级新收312件,办结309件": a part larger than the
+        # total is no part of it; the list belongs to another figure (or to several).
+        return None
     total, parts_sum = e.total.value, e.parts_sum
-    wanted = parts_sum > total if report == "mismatch" else (parts_sum < total and not e.partial)
+    short = parts_sum < total and not e.partial
+    over = parts_sum > total
+    wanted = {"mismatch": over or (short and closed), "shortfall": short and not closed}[report]
     if not wanted:
         return None
     return _hit(doc, e.total, list(e.parts), [None] * len(e.parts), name)
@@ -76,24 +97,16 @@ def _hit(doc, total: Quantity, parts: list[Quantity], names: list[str | None], w
     parts_sum = sum((q.value for q in parts), start=Decimal(0))
     if parts_sum == total.value:
         return None
-    return Hit(
-        total.start,
-        total.end,
-        values={
-            "total": total.value,
-            "sum": parts_sum,
-            "difference": abs(total.value - parts_sum),
-            "what": what,
-            "arithmetic": equation([q.value for q in parts], total.value),
-        },
-        details={
-            "total": plain(total.value),
-            "sum": plain(parts_sum),
-            "partition": what["en"],
-            "parts": [
-                {"name": name, "value": plain(q.value), "line": doc.span(q.start, q.end).line}
-                for name, q in zip(names, parts, strict=True)
-            ],
-            "arithmetic": equation([q.value for q in parts], total.value),
-        },
-    )
+    facts = {
+        "total": total.value,
+        "sum": parts_sum,
+        "difference": abs(total.value - parts_sum),
+        "what": what,
+        "partition": what["en"],
+        "parts": [
+            {"name": name, "value": plain(q.value), "line": doc.span(q.start, q.end).line}
+            for name, q in zip(names, parts, strict=True)
+        ],
+    }
+    arithmetic = equation([q.value for q in parts], total.value)
+    return Hit(total.start, total.end, Evidence(facts, arithmetic))

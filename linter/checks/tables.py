@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from linter.arithmetic import equation, plain
-from linter.findings import Hit
+from linter.arithmetic import equation
 from linter.messages import bilingual
+from linter.records import Evidence, Hit, TemplateCell, Term
 from linter.tables.match import MatchedTable, part_lines
 from linter.tables.rows import figure_rows
 from linter.tables.templates import standard_templates
@@ -47,17 +47,13 @@ def _cell_hit(
     row: str,
     column: str,
     cell: Cell,
-    values: dict[str, Any],
-    details: dict[str, Any],
+    facts: dict[str, Any],
     params: dict[str, Any],
+    arithmetic: str | None = None,
 ) -> Hit:
-    place = {"table": table.template.table, "row": row, "column": column}
-    return Hit(
-        cell.start,
-        max(cell.end, cell.start + 1),
-        values={"where": _where(table, row, column, params), **values},
-        details={**place, "layout": table.layout, **details},
-    )
+    facts = {"where": _where(table, row, column, params), "layout": table.layout, **facts}
+    place = TemplateCell(table.template.table, row, column)
+    return Hit(cell.start, max(cell.end, cell.start + 1), Evidence(facts, arithmetic, place))
 
 
 def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -65,10 +61,8 @@ def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterat
     found = doc.standard_tables
     for template in standard_templates():
         if template.table in params["tables"] and template.table not in found:
-            yield Hit(
-                values={"table": template.name, "part": template.part},
-                details={"table": template.table},
-            )
+            facts = {"table": Term(template.table, template.name), "part": template.part}
+            yield Hit(evidence=Evidence(facts))
 
 
 def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -78,10 +72,8 @@ def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
             for column, cell in zip(table.columns_of(row), figure_row.cells, strict=False):
                 # zip stops at the template's width: trailing layout cells are not cells
                 if cell.value is None:
-                    shown = cell.text or params["blank"]
-                    yield _cell_hit(
-                        table, row, column, cell, {"text": shown}, {"text": cell.text}, params
-                    )
+                    shown = Term(cell.text, cell.text or params["blank"])
+                    yield _cell_hit(table, row, column, cell, {"text": shown}, params)
 
 
 def table_identities(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -106,16 +98,8 @@ def _mismatch(table, row, column, total_cell, parts, what, params) -> Hit | None
     stated, computed = values[0], sum(values[1:], start=Decimal(0))
     if stated == computed:
         return None
-    arithmetic = equation(values[1:], stated)
-    return _cell_hit(
-        table,
-        row,
-        column,
-        total_cell,
-        {"stated": stated, "computed": computed, "arithmetic": arithmetic, "what": what},
-        {"stated": plain(stated), "computed": plain(computed), "arithmetic": arithmetic},
-        params,
-    )
+    facts = {"stated": stated, "computed": computed, "what": what}
+    return _cell_hit(table, row, column, total_cell, facts, params, equation(values[1:], stated))
 
 
 def _row_sum(table: MatchedTable, identity: dict[str, Any], params) -> Iterator[Hit]:
@@ -177,15 +161,7 @@ def _balance(table: MatchedTable, identity: dict[str, Any], params) -> Iterator[
             f"{'+'.join(left_rows)} = {' + '.join(str(v) for v in left)} = {sum(left)} ≠ "
             f"{'+'.join(right_rows)} = {' + '.join(str(v) for v in right)} = {sum(right)}"
         )
-        yield _cell_hit(
-            table,
-            right_rows[0],
-            column,
-            cell,
-            {**sides, "arithmetic": arithmetic},
-            {"left": plain(sum(left)), "right": plain(sum(right)), "arithmetic": arithmetic},
-            params,
-        )
+        yield _cell_hit(table, right_rows[0], column, cell, sides, params, arithmetic)
 
 
 _IDENTITIES = {"row_sum": _row_sum, "column_sum": _column_sum, "balance": _balance}
@@ -205,10 +181,6 @@ def glued_cells(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator
             widths = {len(r.columns) for r in labelled if r.label.search(row.label)}
             longest = max((len(c.text) for c in row.cells), default=0)
             if widths and len(row.cells) < min(widths) and longest >= params["min_digits"]:
-                yield Hit(
-                    row.cells[0].start,
-                    row.cells[-1].end,
-                    values={"table": template.name},
-                    details={"table": template.table, "line_cells": len(row.cells)},
-                )
+                facts = {"table": Term(template.table, template.name), "line_cells": len(row.cells)}
+                yield Hit(row.cells[0].start, row.cells[-1].end, Evidence(facts))
                 break

@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from linter.arithmetic import plain
-from linter.findings import Hit
 from linter.partitions import Partition, find_groups, labels
+from linter.records import Evidence, Hit, TemplateCells
 from linter.tables.match import MatchedTable
 
 if TYPE_CHECKING:
@@ -180,30 +179,12 @@ def _first_contradicted(start, end, stated, blocks, cells_key, spec, tables) -> 
     for block in blocks:
         counted = _table_value(tables, spec["table"], spec["row"], block[cells_key])
         if counted:
-            yield Hit(
-                start,
-                end,
-                values={"stated": stated, "table_value": counted, "what": block["name"]},
-                details={
-                    "table": spec["table"],
-                    "row": spec["row"],
-                    "columns": block[cells_key],
-                    "table_value": plain(counted),
-                },
-            )
+            facts = {"stated": stated, "table_value": counted, "what": block["name"]}
+            cells = TemplateCells(spec["table"], spec["row"], tuple(block[cells_key]))
+            yield Hit(start, end, Evidence(facts, cell=cells))
             return
 
 
 def _hit(q, expected, what, table, row, cells) -> Hit:
-    return Hit(
-        q.start,
-        q.end,
-        values={"stated": q.value, "table_value": expected, "what": what},
-        details={
-            "stated": plain(q.value),
-            "table_value": plain(expected),
-            "table": table,
-            "row": row,
-            "columns": list(cells),
-        },
-    )
+    facts = {"stated": q.value, "table_value": expected, "what": what}
+    return Hit(q.start, q.end, Evidence(facts, cell=TemplateCells(table, row, tuple(cells))))

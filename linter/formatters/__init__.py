@@ -1,7 +1,10 @@
 """Output formats: a registry of functions from finding records to text.
 
-Each format is a module with `render(results, options) -> str`; the CLI looks
-the name up here and knows nothing of how any format looks. A new format
+Each format is a module with `render(results, catalogue, options) -> str`;
+the CLI looks the name up here and knows nothing of how any format looks. The
+catalogue describes every rule that ran (id, title, message, article,
+severity, examples, help), so a format words the findings itself, in the
+language it wants, and can list the rules (SARIF `rules[]`). A new format
 (SARIF, GitHub annotations, JUnit) is a new module and one line below.
 """
 
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from linter.engine import FileResult
+    from linter.records import Catalogue, FileResult
 
 FORMATS = {
     "text": "linter.formatters.text",
@@ -28,9 +31,11 @@ class FormatOptions:
     quiet: bool = False
 
 
-def render(name: str, results: Sequence[FileResult], options: FormatOptions) -> str:
-    """The output of format `name` for `results`."""
-    return importlib.import_module(FORMATS[name]).render(results, options)
+def render(
+    name: str, results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions
+) -> str:
+    """The output of format `name` for `results`, worded from the rules in `catalogue`."""
+    return importlib.import_module(FORMATS[name]).render(results, catalogue, options)
 
 
 def summary(results: Sequence[FileResult]) -> dict[str, int]:

@@ -5,6 +5,8 @@
      {"rule", "severity", "message", "line", "column", "end_line", "end_column",
       "section", "excerpt", "details", (+ "page" / "paragraph" / "table" / "row" / "cell")}]}],
  "summary": {"files", "errors", "warnings", "infos"}}
+
+`message` is in --lang; `details` is the finding's evidence (linter/records.py).
 """
 
 from __future__ import annotations
@@ -15,17 +17,17 @@ from typing import TYPE_CHECKING, Any
 
 from linter import __version__
 from linter.formatters import FormatOptions, summary
+from linter.messages import finding_message
 
 if TYPE_CHECKING:
-    from linter.engine import FileResult
-    from linter.findings import Finding
+    from linter.records import Catalogue, FileResult, Finding
 
 
-def finding_record(f: Finding) -> dict[str, Any]:
+def finding_record(f: Finding, message: str) -> dict[str, Any]:
     record = {
         "rule": f.rule,
-        "severity": f.severity,
-        "message": f.message,
+        "severity": f.severity.value,
+        "message": message,
         "line": f.line,
         "column": f.column,
         "end_line": f.end_line,
@@ -34,26 +36,28 @@ def finding_record(f: Finding) -> dict[str, Any]:
         "excerpt": f.excerpt,
         "details": f.details,
     }
-    record.update(f.location)
+    record.update(f.location.native())
     return record
 
 
-def file_record(r: FileResult) -> dict[str, Any]:
+def file_record(r: FileResult, catalogue: Catalogue, lang: str) -> dict[str, Any]:
     return {
         "path": r.path,
         "regime": r.regime,
         "year": r.year,
         "encoding": r.encoding,
-        "findings": [finding_record(f) for f in r.findings],
+        "findings": [
+            finding_record(f, finding_message(f, catalogue, r.regime, lang)) for f in r.findings
+        ],
         # A scan's text came from OCR (linter/loaders/ocr.py): every finding may rest on it.
         **({"ocr": True} if r.meta.get("ocr") else {}),
     }
 
 
-def render(results: Sequence[FileResult], options: FormatOptions) -> str:
+def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions) -> str:
     document = {
         "ogilint": __version__,
-        "files": [file_record(r) for r in results],
+        "files": [file_record(r, catalogue, options.lang) for r in results],
         "summary": summary(results),
     }
     return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from linter.formatters import FormatOptions, summary
+from linter.messages import finding_message
 
 if TYPE_CHECKING:
-    from linter.engine import FileResult
-    from linter.findings import Finding
+    from linter.records import Catalogue, FileResult, Finding
 
 _COLOURS = {"error": "31;1", "warning": "33;1", "info": "36", "dim": "2", "mark": "35;1"}
 
@@ -67,20 +67,19 @@ def display_width(text: str) -> int:
 
 
 def _native(f: Finding, labels: dict[str, str]) -> str:
+    native = f.location.native()
     parts = [
-        labels[k].format(**f.location)
-        for k in ("page", "paragraph", "table", "row")
-        if k in f.location
+        labels[k].format(**native) for k in ("page", "paragraph", "table", "row") if k in native
     ]
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _finding(f: Finding, options: FormatOptions) -> list[str]:
+def _finding(f: Finding, message: str, options: FormatOptions) -> list[str]:
     labels = LABELS[options.lang]
     where = f"{f.path}:{f.line}:{f.column}" if not f.whole_report else f"{f.path}:{f.line}"
     head = (
         f"{where}{_native(f, labels)}: {_paint(labels[f.severity], f.severity, options)} "
-        f"[{f.rule}] {f.message}"
+        f"[{f.rule}] {message}"
     )
     lines = [head]
     if options.quiet:
@@ -99,9 +98,8 @@ def _finding(f: Finding, options: FormatOptions) -> list[str]:
         length = f.end_column - f.column if f.end_line == f.line else 1
         mark = "^" * max(1, display_width(excerpt[f.excerpt_offset : f.excerpt_offset + length]))
         lines.append(" " * (len(gutter) - 2) + "| " + " " * lead + _paint(mark, "mark", options))
-    arithmetic = f.details.get("arithmetic")
-    if arithmetic:
-        lines.append(f"    {arithmetic}")
+    if f.evidence.arithmetic:
+        lines.append(f"    {f.evidence.arithmetic}")
     return lines
 
 
@@ -117,11 +115,12 @@ def _summary(results: Sequence[FileResult], options: FormatOptions) -> list[str]
     return lines
 
 
-def render(results: Sequence[FileResult], options: FormatOptions) -> str:
+def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions) -> str:
     out: list[str] = []
     for r in results:
         for f in r.findings:
-            out.extend(_finding(f, options))
+            message = finding_message(f, catalogue, r.regime, options.lang)
+            out.extend(_finding(f, message, options))
             if not options.quiet:
                 out.append("")
     if not options.quiet:

@@ -3,7 +3,7 @@
 The container is chosen by sniffing the bytes, the file name only breaking
 ties, and each container has its own module. Input files are opened for
 reading only and never written or locked. Anything that cannot be read
-raises `InputError` with a one-line reason.
+raises `InputError` with a code (its words are data: linter/loaders/reasons.py).
 """
 
 from __future__ import annotations
@@ -12,21 +12,11 @@ import importlib
 from pathlib import Path
 
 from linter.document import Document
+from linter.loaders.reasons import InputError, failure
+
+__all__ = ["MAX_BYTES", "InputError", "load_bytes", "load_path", "read_bytes", "sniff"]
 
 MAX_BYTES = 200 * 1024 * 1024  # refuse larger inputs outright
-
-
-class InputError(Exception):
-    """The input cannot be read as a report; str() is the one-line reason."""
-
-    MAX_REASON = 200
-
-    def __init__(self, reason: str) -> None:
-        # Reasons often quote a parser's message; keep them to one short line.
-        one_line = " ".join(reason.split())
-        if len(one_line) > self.MAX_REASON:
-            one_line = one_line[: self.MAX_REASON - 1] + "…"
-        super().__init__(one_line)
 
 
 # format name -> module holding `load(data: bytes, path: str) -> Document`
@@ -102,19 +92,16 @@ def sniff(data: bytes, name: str) -> str:
 
 
 def _too_large(size: int) -> InputError:
-    return InputError(
-        f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,} bytes, "
-        f"{MAX_BYTES // (1024 * 1024)} MB)"
-    )
+    return InputError("too-large", size=size, limit=MAX_BYTES, limit_mb=MAX_BYTES // 1024**2)
 
 
 def read_bytes(path: str) -> bytes:
     """The bytes of `path`, with the reasons a file cannot be read made plain."""
     p = Path(path)
     if not p.exists():
-        raise InputError("no such file")
+        raise InputError("no-such-file")
     if p.is_dir():
-        raise InputError("is a directory")
+        raise InputError("is-a-directory")
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
@@ -124,9 +111,9 @@ def read_bytes(path: str) -> bytes:
             # read, or a device that never ends, cannot exhaust memory.
             data = handle.read(MAX_BYTES + 1)
     except PermissionError as exc:
-        raise InputError("permission denied") from exc
+        raise InputError("permission-denied") from exc
     except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from exc
+        raise InputError("os-error", error=exc.strerror or str(exc)) from exc
     if len(data) > MAX_BYTES:
         raise _too_large(len(data))
     return data
@@ -135,7 +122,7 @@ def read_bytes(path: str) -> bytes:
 def load_bytes(data: bytes, path: str) -> Document:
     """Build the document of `data`, whose name (for messages and sniffing) is `path`."""
     if not data:
-        raise InputError("empty file")
+        raise InputError("empty-file")
     if len(data) > MAX_BYTES:
         raise _too_large(len(data))
     kind = sniff(data, path)
@@ -145,11 +132,11 @@ def load_bytes(data: bytes, path: str) -> Document:
     except InputError:
         raise
     except (MemoryError, RecursionError) as exc:
-        raise InputError(f"{kind} file too complex to read ({type(exc).__name__})") from exc
+        raise InputError("too-complex", kind=kind, error=type(exc).__name__) from exc
     except Exception as exc:
         # Parsers of binary formats fail in ways no list of exceptions covers;
         # one odd file must not stop the other files on the command line.
-        raise InputError(f"cannot read this {kind} file ({type(exc).__name__}: {exc})") from exc
+        raise InputError("unreadable", kind=kind, error=failure(exc)) from exc
 
 
 def load_path(path: str) -> Document:

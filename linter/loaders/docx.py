@@ -25,6 +25,7 @@ from typing import Any
 from linter.document import Document
 from linter.loaders import InputError
 from linter.loaders.assemble import DocumentBuilder, Grid, join_wrapped
+from linter.loaders.reasons import failure
 
 MAX_UNZIPPED = 256 * 1024 * 1024  # a report's parts are a few MB; more is a zip bomb
 MAX_MEMBERS = 10_000
@@ -52,22 +53,21 @@ def _check_zip(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError("not a Word .docx file (corrupt or not a zip archive)") from exc
+        raise InputError("not-docx") from exc
     with archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
-            raise InputError(f"refused: the .docx has {len(members)} parts (zip bomb?)")
+            raise InputError("docx-too-many-parts", parts=len(members))
         # The sizes in the zip directory are what zipfile will inflate at most
         # (it stops at the declared size), so checking them is enough.
         unzipped = sum(m.file_size for m in members)
         if unzipped > MAX_UNZIPPED:
             mib = 1024 * 1024
             raise InputError(
-                f"refused: the .docx would decompress to {unzipped // mib} MB "
-                f"(limit {MAX_UNZIPPED // mib} MB; zip bomb?)"
+                "docx-too-large-unzipped", size_mb=unzipped // mib, limit_mb=MAX_UNZIPPED // mib
             )
         if not _is_word(archive):
-            raise InputError("a zip archive, not a Word .docx (no word/document.xml)")
+            raise InputError("zip-not-docx")
 
 
 def _is_word(archive: zipfile.ZipFile) -> bool:
@@ -399,9 +399,7 @@ def load(data: bytes, path: str) -> Document:
         numbering_xml = _numbering_element(word)
         styles_xml = word.styles.element
     except Exception as exc:  # missing parts, bad XML, bad CRC, a macro-enabled .docm
-        raise InputError(
-            f"corrupt or unsupported Word document ({type(exc).__name__}: {exc})"
-        ) from exc
+        raise InputError("corrupt-docx", error=failure(exc)) from exc
     numbering = Numbering.read(numbering_xml, styles_xml)
     builder = DocumentBuilder()
     paragraphs = 0
@@ -413,7 +411,7 @@ def load(data: bytes, path: str) -> Document:
         else:
             builder.table(_table_grid(item, numbering))
     if not any(line.strip() for line in builder.lines):
-        raise InputError("Word document without text")
+        raise InputError("docx-without-text")
     meta = {"format": "docx", "paragraphs": paragraphs, "tables": len(builder.tables)}
     return builder.build(path, None, meta)
 

@@ -220,10 +220,7 @@ def _guess(data: bytes) -> tuple[str, str]:
 
 def _mismatch(declared: str | None, data: bytes) -> InputError:
     guess = _guess(data)[1]
-    return InputError(
-        f"the page declares charset {declared} but its bytes are {guess}; "
-        "correct its <meta charset> and check again"
-    )
+    return InputError("charset-mismatch", declared=declared, actual=guess)
 
 
 # -- which elements are furniture ---------------------------------------------
@@ -396,10 +393,10 @@ def load(data: bytes, path: str) -> Document:
     builder = DocumentBuilder()
     root = tree.body if tree.body is not None else tree.root
     if root is None:
-        raise InputError("web page without a body")
+        raise InputError("page-without-body")
     out = _Lines(builder)
     _walk(root, out)
     out.flush()
     if not any(line.strip() for line in builder.lines):
-        raise InputError("web page without text (only markup, scripts or navigation)")
+        raise InputError("page-without-text")
     return builder.build(path, codec, {"format": "html", "tables": len(builder.tables)})

@@ -60,14 +60,12 @@ def _convert(soffice: str, data: bytes, suffix: str) -> bytes:
                 env={**os.environ, "HOME": tmp},
             )
         except subprocess.TimeoutExpired as exc:
-            raise InputError(
-                f"LibreOffice did not convert the file in {CONVERT_TIMEOUT} s"
-            ) from exc
+            raise InputError("libreoffice-timeout", seconds=CONVERT_TIMEOUT) from exc
         except OSError as exc:
-            raise InputError(f"LibreOffice could not be started ({exc.strerror})") from exc
+            raise InputError("libreoffice-not-started", error=exc.strerror) from exc
         converted = folder / "out" / "report.docx"
         if not converted.exists():
-            raise InputError("LibreOffice could not convert the file (corrupt or not a document?)")
+            raise InputError("libreoffice-failed")
         return converted.read_bytes()
 
 
@@ -75,9 +73,7 @@ def load(data: bytes, path: str) -> Document:
     soffice = find_soffice()
     kind = "RTF" if data.startswith(b"{\\rtf") else "legacy Word/WPS (.doc/.wps)"
     if soffice is None:
-        raise InputError(
-            f"{kind} file: install LibreOffice (soffice) to read it, or save it as .docx"
-        )
+        raise InputError("needs-libreoffice", kind=kind)
     suffix = Path(path).suffix.lower() if Path(path).suffix else ".doc"
     from linter.loaders import docx
 

@@ -27,8 +27,9 @@ from typing import Any
 from linter.loaders import InputError
 from linter.loaders.assemble import Grid
 
-MISSING = 'no text layer (scanned?) — install the OCR extra to read it: pip install "ogilint[ocr]"'
-NOTHING_READ = "no text layer (scanned?), and OCR found no text on its pages"
+# InputError codes (their words: rules/messages/input-errors.yaml)
+MISSING = "scanned-pdf"  # the extra is not installed: the words say how to install it
+NOTHING_READ = "scanned-pdf-unread"
 DPI = 150  # enough for 10.5 pt table figures; OCR time grows with the pixels
 _POINT = 72.0
 _MIN_SCORE = 0.5  # recognition confidence below which a box is noise

@@ -35,7 +35,6 @@ from linter.loaders import InputError
 from linter.loaders.assemble import DocumentBuilder, Grid, join_wrapped
 from linter.sections import parse_heading
 
-UNMAPPED = "the text layer cannot be decoded (fonts without a Unicode map) — run OCR first"
 _CID = re.compile(r"\(cid:\d+\)")  # how pdfminer writes a glyph it cannot map to Unicode
 _MIN_TEXT = 20  # non-blank characters a real report's text layer has at the least
 _EOF_REACH = 2048  # %%EOF may be followed by a little whitespace or junk
@@ -88,9 +87,9 @@ class _Layout:
 
 def _check_bytes(data: bytes) -> None:
     if b"%PDF-" not in data[:1024]:
-        raise InputError("not a PDF file (no %PDF- header)")
+        raise InputError("not-pdf")
     if b"%%EOF" not in data[-_EOF_REACH:]:
-        raise InputError("truncated PDF (no %%EOF at the end; the download was cut short?)")
+        raise InputError("truncated-pdf")
 
 
 def _open(data: bytes) -> Any:
@@ -103,10 +102,10 @@ def _open(data: bytes) -> Any:
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError("encrypted PDF: it needs a password to open") from exc
+            raise InputError("encrypted-pdf-password") from exc
         if isinstance(cause, PDFEncryptionError):
-            raise InputError(f"encrypted PDF that cannot be opened ({cause})") from exc
-        raise InputError(f"unreadable PDF ({type(cause).__name__})") from exc
+            raise InputError("encrypted-pdf", error=str(cause)) from exc
+        raise InputError("unreadable-pdf", error=type(cause).__name__) from exc
 
 
 # -- one page ---------------------------------------------------------------------
@@ -157,10 +156,31 @@ def _lead_width(chars: list[dict[str, Any]]) -> float:
     return width
 
 
+# Fill colours that paint nothing on a white page: white in gray, RGB or CMYK.
+_PAPER = {(1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0), 1}
+
+
+def _invisible(obj: dict[str, Any]) -> bool:
+    """A rectangle filled white and not stroked: paper, not a ruling.
+
+    Word and WPS paint a white box behind every line of some paragraphs; stacked
+    edge to edge, those boxes look like a one-column table to pdfplumber and the
+    prose (and the part heading above the first real table) would be read as
+    table rows.
+    """
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return False
+    color = obj.get("non_stroking_color")
+    if isinstance(color, list):
+        color = tuple(color)
+    return color in _PAPER
+
+
 def _read_page(page: Any, number: int) -> tuple[list[_Line], list[_PageTable]]:
     tables = []
     if page.rects or page.lines or page.curves:  # no ruling, no table: skip the search
-        tables = [t for t in page.find_tables() if _is_grid(t)]
+        ruled = page.filter(lambda obj: not _invisible(obj))
+        tables = [t for t in ruled.find_tables() if _is_grid(t)]
     boxes = [t.bbox for t in tables]
     text_page = page
     if boxes:
@@ -268,24 +288,19 @@ def _breaks(prev: _Line, line: _Line, layout: _Layout) -> bool:
     return False
 
 
-def _reflow(
-    items: list[_Line | _PageTable],
-    layout: _Layout,
-    builder: DocumentBuilder,
-    place: dict[str, Any],
-) -> None:
+def _reflow(items: list[_Line | _PageTable], layout: _Layout, builder: DocumentBuilder) -> None:
     paragraph: list[_Line] = []
 
     def flush() -> None:
         if paragraph:
             text = join_wrapped(ln.text for ln in paragraph)
-            builder.paragraph(text, {"page": paragraph[0].page, **place})
+            builder.paragraph(text, {"page": paragraph[0].page})
             paragraph.clear()
 
     for item in items:
         if isinstance(item, _PageTable):
             flush()
-            builder.table(item.grid, {"page": item.page, **place})
+            builder.table(item.grid, {"page": item.page})
             continue
         if paragraph and _breaks(paragraph[-1], item, layout):
             flush()
@@ -309,7 +324,9 @@ def load(data: bytes, path: str) -> Document:
             except InputError:
                 raise
             except Exception as exc:  # pdfminer fails in many ways on damaged content
-                raise InputError(f"unreadable PDF page {number} ({type(exc).__name__})") from exc
+                raise InputError(
+                    "unreadable-pdf-page", page=number, error=type(exc).__name__
+                ) from exc
             pages.append(lines)
             tables.extend(page_tables)
             heights.append(float(page.height))
@@ -320,7 +337,7 @@ def load(data: bytes, path: str) -> Document:
         return _scanned(data, path)
     unmapped = len(_CID.findall(text))
     if unmapped and unmapped > len(_CID.sub("", text)):
-        raise InputError(UNMAPPED)
+        raise InputError("unmapped-pdf")
     return _assemble(pages, tables, heights, path, {})
 
 
@@ -329,21 +346,20 @@ def _assemble(
     tables: list[_PageTable],
     heights: list[float],
     path: str,
-    place: dict[str, Any],
+    meta: dict[str, Any],
 ) -> Document:
-    """Lines and tables in reading order, re-flowed into a Document; `place` is added
-    to every native location."""
+    """Lines and tables in reading order, re-flowed into a Document (`meta` added)."""
     layout = _measure(pages)
     items: list[_Line | _PageTable] = [*(ln for lines in pages for ln in lines), *tables]
     items.sort(key=lambda it: (it.page, it.top))
     builder = DocumentBuilder()
-    _reflow(items, layout, builder, place)
-    meta = {"format": "pdf", "pages": len(heights), "tables": len(builder.tables), **place}
+    _reflow(items, layout, builder)
+    meta = {"format": "pdf", "pages": len(heights), "tables": len(builder.tables), **meta}
     return builder.build(path, None, meta)
 
 
 def _scanned(data: bytes, path: str) -> Document:
-    """A PDF without a text layer, read with OCR; every location and the meta say so."""
+    """A PDF without a text layer, read with OCR; the document's meta says so."""
     from linter.loaders import ocr  # the optional extra: only a scan needs it
 
     read = ocr.read_pages(data)

@@ -31,7 +31,7 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(f"invalid {encoding} text after its byte-order mark") from exc
+                raise InputError("bad-bom-text", encoding=encoding) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -68,7 +68,7 @@ def _detect(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError("binary or unknown encoding (not text)")
+        raise InputError("unknown-encoding")
     encoding = best.encoding.lower().replace("_", "")
     if encoding in _GB_FAMILY:
         try:
@@ -91,13 +91,13 @@ def to_text(data: bytes) -> tuple[str, str]:
         and not data.startswith(tuple(bom for bom, _ in _BOMS))
         and _utf16_without_bom(data) is None
     ):
-        raise InputError("binary file (contains NUL bytes), not a text report")
+        raise InputError("binary-nul")
     text, encoding = decode(data)
     if _looks_binary(text):
-        raise InputError("binary file, not a text report")
+        raise InputError("binary")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise InputError("empty file (no text)")
+        raise InputError("no-text")
     return text, encoding
 
 
