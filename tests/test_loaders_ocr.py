@@ -108,7 +108,7 @@ def badly_scanned(original) -> tuple[Document, Document]:
 
 def _record(doc: Document, lang: str = "zh", output: str = "json") -> dict | str:
     """The file's record in JSON (or the whole text output), as the CLI writes it."""
-    packs, settings = shipped_packs(), Settings(lang=lang)
+    packs, settings = shipped_packs(), Settings()
     result = check_document(doc, packs, settings)
     words = catalogue([result], packs, settings)
     out = render(output, [result], words, FormatOptions(lang=lang))
