@@ -154,15 +154,18 @@ def check(
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import Settings, catalogue
     from linter.formatters import FormatOptions, render
-    from linter.regimes import UnknownRegime
+    from linter.regimes import UnknownRegime, check_requested
 
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; choose {', '.join(FORMATS)}")
     if fail_on not in SEVERITIES:
         raise _fail(f"--fail-on must be one of {', '.join(SEVERITIES)} (got {fail_on!r})")
-    if lang not in LANGS:
-        raise _fail(f"--lang must be one of {', '.join(LANGS)} (got {lang!r})")
+    _check_lang(lang)
     packs, extra = _load_packs(rules)
+    try:
+        check_requested(packs, regime)
+    except UnknownRegime as exc:
+        raise _fail(str(exc)) from None
     chosen, dropped = _split(select), _split(ignore)
     unknown = (chosen | dropped) - _known_ids(packs, extra)
     if unknown:
@@ -171,10 +174,7 @@ def check(
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
-    try:
-        results = [_check_one(p, stdin_filename, packs, settings) for p in inputs]
-    except UnknownRegime as exc:
-        raise _fail(str(exc)) from None
+    results = [_check_one(p, stdin_filename, packs, settings) for p in inputs]
     color = (
         output is None
         and not no_color
@@ -202,8 +202,8 @@ def _exit_code(results, fail_on: str) -> int:
 
 
 def _check_lang(lang: str) -> None:
-    if lang not in ("zh", "en"):
-        raise _fail(f"--lang must be zh or en (got {lang!r})")
+    if lang not in LANGS:
+        raise _fail(f"--lang must be one of {', '.join(LANGS)} (got {lang!r})")
 
 
 @app.command("rules")
@@ -263,8 +263,7 @@ def extract(
 
     if output_format not in ("text", "json"):
         raise _fail(f"unknown format {output_format!r}; choose text, json")
-    if lang not in LANGS:
-        raise _fail(f"--lang must be one of {', '.join(LANGS)} (got {lang!r})")
+    _check_lang(lang)
     shown = stdin_filename or "<stdin>" if path == "-" else path
     try:
         doc = load_bytes(sys.stdin.buffer.read(), shown) if path == "-" else load_path(path)

@@ -169,8 +169,20 @@ class Document:
 
     @cached_property
     def table_lines(self) -> frozenset[int]:
-        """0-based lines that render table rows (not prose)."""
-        return frozenset(i for t in self.tables for i in range(t.first_line, t.last_line + 1))
+        """0-based lines of `norm` that render table rows (not prose)."""
+        rows = {i for t in self.tables for i in range(t.first_line, t.last_line + 1)}
+        if not self.virtual_lines:  # norm lines are the extracted lines
+            return frozenset(rows)
+        return frozenset(
+            i
+            for i, start in enumerate(self.norm_line_starts)
+            if self._line_col(self.source_offset(start))[0] - 1 in rows
+        )
+
+    @cached_property
+    def virtual_lines(self) -> dict[int, bool]:
+        """Lines of `norm` cut out of a flattened line: line -> starts a part's heading."""
+        return self._normalised.virtual_lines
 
     # -- derived structures (computed once, shared by all checks) ------------
 

@@ -62,7 +62,7 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
     """All findings of `doc` under the pack its year (or --regime) selects."""
     year = settings.year if settings.year is not None else detect_year(doc)
     pack = select_pack(packs, year, settings.regime)
-    context = Context(year=year, regime=pack.name)
+    context = Context(year=year, regime=pack)
     findings: list[Finding] = []
     for rule in active_rules(pack, settings):
         findings.extend(_run_rule(doc, rule, context, packs))
@@ -151,7 +151,8 @@ def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
         return Finding(doc.path, rule.id, severity, whole_report=True, evidence=hit.evidence)
     span = doc.span(hit.start, hit.end)
     excerpt, offset = _excerpt(doc, span.line, span.column)
-    native = doc.location_at(span.line, span.column)
+    # A table check knows its grid cell's place; other hits are placed by their span.
+    native = dict(hit.place) if hit.place else doc.location_at(span.line, span.column)
     location = Location(span.line, span.column, span.end_line, span.end_column, **native)
     return Finding(
         doc.path,

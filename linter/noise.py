@@ -39,8 +39,15 @@ _LINKS = re.compile(
 )
 
 
+# Furniture is short. A long line with a sentence in it that starts like furniture
+# ("发布日期:2025-03-20 本报告由…") is the report glued to it: never drop the report.
+_MAX_FURNITURE = 100
+
+
 def is_noise(line: str) -> bool:
     """True when a normalised line is navigation, sharing or page furniture."""
+    if len(line) > _MAX_FURNITURE and "。" in line:
+        return False
     return bool(_NOISE.match(line) or _LINKS.match(line))
 
 

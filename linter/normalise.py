@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # Horizontal whitespace between a digit and a CJK character or a percent sign
@@ -48,6 +48,10 @@ class Normalised:
 
     text: str
     source_index: list[int]
+    # Lines of `text` that start at a virtual break of a flattened line (see
+    # linter.flattened): line -> whether a part's heading starts there. A
+    # virtual line not marked True is never a heading.
+    virtual_lines: dict[int, bool] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -130,21 +134,59 @@ def _drop_gaps(text: str, index: list[int]) -> tuple[str, list[int]]:
     return _drop(text, index, [m.span() for m in _NUMBER_GAP.finditer(text)])
 
 
+def _pieces(
+    text: str, index: list[int], cuts: dict[int, bool]
+) -> list[tuple[str, list[int], int, bool]]:
+    """`text` cut at `cuts` (a space there is consumed).
+
+    Each piece with its index, the source index of the break after it (-1 for
+    the last) and whether a heading follows that break.
+    """
+    pieces = []
+    last = 0
+    for at, heading in cuts.items():
+        pieces.append((text[last:at], index[last:at], index[at], heading))
+        last = at + 1 if text[at].isspace() else at
+    pieces.append((text[last:], index[last:], -1, False))
+    return pieces
+
+
 def normalise(text: str) -> Normalised:
-    """Normalise `text` line by line; newlines are kept so lines stay aligned."""
+    """Normalise `text` line by line.
+
+    Every source line break is kept, so a line of the source is one or more
+    lines of the result: more when it held a whole flattened report
+    (`linter.flattened`), whose virtual breaks map to the character they replace.
+    """
+    from linter.flattened import virtual_breaks
+
     out_text: list[str] = []
     out_index: list[int] = []
     offset = 0
+    folded_lines: list[tuple[str, list[int]]] = []
+    ends = []  # source offset of each line's newline
     for line in text.split("\n"):
-        folded, index = _fold(line, offset)
-        folded, index = _drop_gaps(folded, index)
-        out_text.append(folded)
-        out_index.extend(index)
+        folded_lines.append(_fold(line, offset))
         offset += len(line)
-        out_text.append("\n")
-        out_index.append(offset)  # the newline maps to the source newline
+        ends.append(offset)
         offset += 1
+    breaks = virtual_breaks([folded for folded, _ in folded_lines])
+    virtual: dict[int, bool] = {}
+    line_number = 0
+    for i, (folded, index) in enumerate(folded_lines):
+        for piece, piece_index, break_index, heading in _pieces(folded, index, breaks.get(i, {})):
+            piece, piece_index = _drop_gaps(piece, piece_index)
+            out_text.append(piece)
+            out_index.extend(piece_index)
+            if break_index >= 0:
+                out_text.append("\n")
+                out_index.append(break_index)
+                line_number += 1
+                virtual[line_number] = heading
+        out_text.append("\n")
+        out_index.append(ends[i])  # the newline maps to the source newline
+        line_number += 1
     # The loop appended one newline too many.
     out_text.pop()
     out_index.pop()
-    return Normalised("".join(out_text), out_index)
+    return Normalised("".join(out_text), out_index, virtual)

@@ -133,6 +133,9 @@ class Hit:
     start: int | None = None  # offset in Document.norm; None: the report as a whole
     end: int | None = None
     evidence: Evidence = field(default_factory=Evidence)
+    # Native place when the check knows it (a grid cell: table, row, cell, page);
+    # otherwise the engine derives it from the span.
+    place: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def whole_report(self) -> bool:

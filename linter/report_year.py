@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 # "2018年…年度报告", "二〇一八年…年度报告", "…年度报告(2018年)"
 YEAR = r"(?:19|20)\d{2}|二[〇零○][一二三四五六七八九〇零○]{2}"
-_TITLE_YEAR = re.compile(
+TITLE_YEAR = re.compile(
     rf"(?P<year>{YEAR})\s*年度?.{{0,40}}?(?:年度报告|年报|工作报告)"
     rf"|(?:年度报告|年报|工作报告)\s*\(\s*(?P<year2>{YEAR})\s*年?度?\s*\)"
 )
@@ -26,7 +26,7 @@ _STOP = re.compile(r"[。!?;,:]")  # characters of the opening searched as a las
 
 def title_year_match(line: str) -> re.Match[str] | None:
     """The year of a title line, if the (short) line is a report title."""
-    return _TITLE_YEAR.search(line) if len(line.strip()) <= _MAX_TITLE_LENGTH else None
+    return TITLE_YEAR.search(line) if len(line.strip()) <= _MAX_TITLE_LENGTH else None
 
 
 def find_title(doc: Document) -> tuple[int, re.Match[str]] | None:

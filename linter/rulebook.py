@@ -15,10 +15,13 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from linter.tables.templates import Template, parse_template
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 
@@ -45,7 +48,22 @@ class Rule:
 
 
 @dataclass(frozen=True)
-class Pack:
+class Deadlines:
+    """When a report is due: month and day of the year after the report year."""
+
+    government: tuple[int, int]  # a people's government's own report
+    department: tuple[int, int]  # a department of a people's government
+
+
+@dataclass(frozen=True)
+class Regime:
+    """A rule pack: the rules of one regulation regime and what makes it a regime.
+
+    A regime owns the report years it covers, the standard-table layouts it
+    knows (oldest first; the last is the one it prescribes, a table in an
+    earlier one is outdated), the table templates and the publication deadlines.
+    """
+
     name: str
     title: dict[str, str]
     regulation: dict[str, str]
@@ -53,9 +71,21 @@ class Pack:
     rules: tuple[Rule, ...] = field(default=())
 
     fragment: bool = False  # only included by other packs
+    layouts: tuple[str, ...] = ()
+    templates: tuple[Template, ...] = ()
+    deadlines: Deadlines | None = None
+    source: str = ""  # file:line of `years:` (or of the file), for load errors
 
     def covers(self, year: int) -> bool:
         return self.years is not None and self.years[0] <= year <= self.years[1]
+
+    @property
+    def layout(self) -> str | None:
+        """The table layout this regime prescribes."""
+        return self.layouts[-1] if self.layouts else None
+
+
+Pack = Regime  # the name the rule files use ("pack:")
 
 
 def rules_dir() -> Path:
@@ -233,7 +263,9 @@ def _rule(merged: dict[str, Any], variant: dict[str, Any], pack: str, source: st
     )
 
 
-def _load_rules(path: Path, seen: frozenset[Path] = frozenset()) -> tuple[dict, list[Rule]]:
+def _load_rules(
+    path: Path, seen: frozenset[Path] = frozenset()
+) -> tuple[dict, yaml.Node, list[Rule]]:
     """A rule file's data and its rules with those of the files it includes (every variant)."""
     resolved = path.resolve()
     if resolved in seen:
@@ -246,17 +278,17 @@ def _load_rules(path: Path, seen: frozenset[Path] = frozenset()) -> tuple[dict, 
         if not target.is_file():
             line = _node_at(node, ["include", i]).start_mark.line + 1
             raise RuleFileError(f"{path}:{line}: included file {included!r} not found")
-        rules.extend(_load_rules(target, seen | {resolved})[1])
+        rules.extend(_load_rules(target, seen | {resolved})[2])
     rules.extend(_rules_of(path, data, node, data["pack"]))
-    return data, rules
+    return data, node, rules
 
 
-def load_file(path: Path) -> Pack:
+def load_file(path: Path) -> Regime:
     """Load and validate one rule file and the files it includes, as the pack it names."""
     return _pack(path, *_load_rules(path))
 
 
-def _pack(path: Path, data: dict[str, Any], everything: list[Rule]) -> Pack:
+def _pack(path: Path, data: dict[str, Any], node: yaml.Node, everything: list[Rule]) -> Regime:
     name = data["pack"]
     # A rule with variants belongs to the packs they name; one without, to every pack.
     rules = [replace(r, pack=name) for r in everything if not r.regimes or name in r.regimes]
@@ -264,14 +296,55 @@ def _pack(path: Path, data: dict[str, Any], everything: list[Rule]) -> Pack:
     years = data.get("years")
     span = (years["from"], years.get("to", 9999)) if years else None
     empty = {"zh": name, "en": name}
-    return Pack(
+    line = _node_at(node, ["years"] if years else []).start_mark.line + 1
+    return Regime(
         name,
         data.get("title", empty),
         data.get("regulation", empty),
         span,
         tuple(rules),
         bool(data.get("fragment")),
+        layouts=tuple(data.get("layouts", ())),
+        templates=_templates_of(path, data, node),
+        deadlines=_deadlines(data.get("deadlines")),
+        source=f"{path}:{line}",
     )
+
+
+def _deadlines(raw: dict[str, str] | None) -> Deadlines | None:
+    if raw is None:
+        return None
+    government, department = (
+        tuple(int(x) for x in raw[k].split("-")) for k in ("government", "department")
+    )
+    return Deadlines(government, department)  # type: ignore[arg-type]
+
+
+def _templates_of(path: Path, data: dict[str, Any], node: yaml.Node) -> tuple[Template, ...]:
+    name = data.get("templates")
+    if name is None:
+        return ()
+    target = path.parent / name
+    if not target.is_file():
+        line = _node_at(node, ["templates"]).start_mark.line + 1
+        raise RuleFileError(f"{path}:{line}: templates file {name!r} not found")
+    templates = _load_templates(target.resolve())
+    known = {lay for t in templates for r in t.rows for lay in r.layouts}
+    unknown = [lay for lay in data.get("layouts", ()) if lay not in known]
+    if unknown:
+        line = _node_at(node, ["layouts"]).start_mark.line + 1
+        raise RuleFileError(
+            f"{path}:{line}: layout {unknown[0]!r} is in no template of {name} "
+            f"(they have {', '.join(sorted(known))})"
+        )
+    return templates
+
+
+@lru_cache(maxsize=8)
+def _load_templates(path: Path) -> tuple[Template, ...]:
+    """Table templates, validated by rules/templates/schema.json when they load."""
+    data = load_validated(path, "templates/schema.json")
+    return tuple(parse_template(t) for t in data["templates"])
 
 
 def _check_unique(path: Path, rules: list[Rule]) -> None:
@@ -308,20 +381,37 @@ def _check_regimes_named(rules: list[Rule], names: set[str], where: str) -> None
 
 
 @lru_cache(maxsize=1)
-def shipped_packs() -> tuple[Pack, ...]:
+def shipped_packs() -> tuple[Regime, ...]:
     """Every pack shipped with ogilint (files with a `years` range, plus common)."""
     loaded = {p: _load_rules(p) for p in sorted(rules_dir().glob("*.yaml"))}
-    _check_one_entry_per_id({p: rules for p, (_, rules) in loaded.items()})
+    _check_one_entry_per_id({p: rules for p, (_, _, rules) in loaded.items()})
     packs = tuple(
         pack for path, found in loaded.items() if not (pack := _pack(path, *found)).fragment
     )
+    _check_years_disjoint(packs)
     names = {p.name for p in packs}
-    for _, rules in loaded.values():
+    for _, _, rules in loaded.values():
         _check_regimes_named(rules, names, f"{rules_dir()}/")
     return packs
 
 
-def extra_rules(directory: Path, shipped: tuple[Pack, ...] = ()) -> list[Rule]:
+def _check_years_disjoint(packs: tuple[Regime, ...]) -> None:
+    """A report year selects one regime: two packs may not claim the same year."""
+    dated = sorted((p for p in packs if p.years), key=lambda p: p.years or (0, 0))
+    for earlier, later in pairwise(dated):
+        if later.years[0] <= earlier.years[1]:  # type: ignore[index]
+            raise RuleFileError(
+                f"{later.source}: years {_span(later.years)} of {later.name!r} overlap "
+                f"{_span(earlier.years)} of {earlier.name!r} ({earlier.source})"
+            )
+
+
+def _span(years: tuple[int, int] | None) -> str:
+    first, last = years  # type: ignore[misc]
+    return f"{first}–" if last == 9999 else f"{first}–{last}"
+
+
+def extra_rules(directory: Path, shipped: tuple[Regime, ...] = ()) -> list[Rule]:
     """Rules from a user's --rules DIR (every *.yaml / *.yml in it), every variant.
 
     An id that is already shipped is refused, naming both files, unless the
@@ -333,7 +423,7 @@ def extra_rules(directory: Path, shipped: tuple[Pack, ...] = ()) -> list[Rule]:
     names = {p.name for p in shipped}
     rules: list[Rule] = []
     for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
-        found = _load_rules(path)[1]
+        found = _load_rules(path)[2]
         if shipped:
             _check_regimes_named(found, names, f"{path.parent}/")
         for rule in found:

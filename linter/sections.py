@@ -127,6 +127,17 @@ def parse_heading(line: str) -> tuple[int, int, str, int] | None:
     return None
 
 
+def heading_of(text: str) -> tuple[int, int, str] | None:
+    """(level, number, title) when `text` starts with a heading of the report's own parts.
+
+    A numbered label of the standard tables ("三、本年度办理结果") is not one.
+    """
+    parsed = parse_heading(text)
+    if parsed is None or _TABLE_LABEL.search(parsed[2]):
+        return None
+    return parsed[0], parsed[1], parsed[2]
+
+
 def _next_text_line(lines: list[str], i: int) -> str:
     for line in lines[i + 1 :]:
         if line.strip():
@@ -160,6 +171,8 @@ def build_outline(doc: Document) -> Outline:
             break
         if i in doc.table_lines or _FIGURES_ONLY.match(_next_text_line(lines, i)):
             continue  # a table cell, or a row label whose figures wrapped below it
+        if not doc.virtual_lines.get(i, True):
+            continue  # cut out of a flattened line, and not where a part's heading starts
         parsed = parse_heading(line)
         if parsed is None or _TABLE_LABEL.search(parsed[2]):
             continue

@@ -14,7 +14,6 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from linter.loaders import InputError, load_bytes
-from linter.loaders.ocr import NOTHING_READ
 from linter.noise import is_noise
 
 FONT = "STSong-Light"
@@ -255,7 +254,7 @@ def test_pdf_of_images_without_text_is_refused() -> None:
     pdf.save()
     with pytest.raises(InputError, match=re.escape("no text layer (scanned?)")) as e:
         load_bytes(buffer.getvalue(), "scan.pdf")
-    assert e.value.code == NOTHING_READ
+    assert e.value.code == "scanned-pdf-unread"
 
 
 def test_truncated_pdf_is_refused() -> None:

@@ -130,17 +130,12 @@ def test_a_pack_gets_the_variant_that_names_it():
 
 
 def test_a_second_entry_for_a_shipped_id_stops_the_load(tmp_path, monkeypatch):
-    import shutil
-
     from linter import rulebook
 
-    copy = tmp_path / "rules"
-    shutil.copytree(rules_dir(), copy)
+    copy = _copy_rules(tmp_path, monkeypatch)
     extra = (copy / "ogi-2021.yaml").read_text(encoding="utf-8")
     duplicate = GOOD_RULE.split("rules:\n", 1)[1].replace("local-rule", "missing-fees")
     (copy / "ogi-2021.yaml").write_text(extra + duplicate, encoding="utf-8")
-    monkeypatch.setattr(rulebook, "rules_dir", lambda: copy)
-    rulebook.shipped_packs.cache_clear()
     try:
         with pytest.raises(RuleFileError, match=r"'missing-fees' is defined twice"):
             rulebook.shipped_packs()
@@ -245,4 +240,69 @@ def test_explain_reads_user_rules_too(tmp_path):
 def test_an_unknown_language_is_a_one_line_usage_error(command):
     run = run_ogilint(*command, "--lang", "fr")
     assert run.code == 2
-    assert run.stderr == "ogilint: error: --lang must be zh or en (got 'fr')\n"
+    assert run.stderr == "ogilint: error: --lang must be one of zh, en (got 'fr')\n"
+
+
+def test_each_regime_owns_its_years_layouts_templates_and_deadlines():
+    packs = {p.name: p for p in shipped_packs()}
+    assert packs["ogi-2021"].layouts == ("2019", "2021") and packs["ogi-2021"].layout == "2021"
+    assert packs["ogi-2019"].layout == "2019"
+    assert {t.table for t in packs["ogi-2019"].templates} == {"applications", "review", "proactive"}
+    assert packs["ogi-2008"].templates == () and packs["common"].deadlines is None
+    assert packs["ogi-2008"].deadlines.department == (3, 31)
+    assert packs["ogi-2021"].deadlines.department == (1, 31)
+
+
+def _copy_rules(tmp_path, monkeypatch):
+    import shutil
+
+    from linter import rulebook
+
+    copy = tmp_path / "rules"
+    shutil.copytree(rules_dir(), copy)
+    monkeypatch.setattr(rulebook, "rules_dir", lambda: copy)
+    rulebook.shipped_packs.cache_clear()
+    return copy
+
+
+def test_overlapping_year_ranges_stop_the_load_with_file_and_line(tmp_path, monkeypatch):
+    from linter import rulebook
+
+    copy = _copy_rules(tmp_path, monkeypatch)
+    pack = copy / "ogi-2019.yaml"
+    pack.write_text(
+        pack.read_text(encoding="utf-8").replace(
+            "{from: 2019, to: 2020}", "{from: 2019, to: 2021}"
+        ),
+        encoding="utf-8",
+    )
+    try:
+        with pytest.raises(RuleFileError) as error:
+            rulebook.shipped_packs()
+    finally:
+        rulebook.shipped_packs.cache_clear()
+    assert str(error.value).startswith(f"{copy / 'ogi-2021.yaml'}:12: years 2021– of 'ogi-2021'")
+    assert f"overlap 2019–2021 of 'ogi-2019' ({copy / 'ogi-2019.yaml'}:11)" in str(error.value)
+
+
+def test_a_layout_no_template_has_is_refused(tmp_path, monkeypatch):
+    from linter import rulebook
+
+    copy = _copy_rules(tmp_path, monkeypatch)
+    pack = copy / "ogi-2021.yaml"
+    text = pack.read_text(encoding="utf-8").replace('["2019", "2021"]', '["2019", "2022"]')
+    pack.write_text(text, encoding="utf-8")
+    try:
+        with pytest.raises(RuleFileError, match=r"ogi-2021\.yaml:\d+: layout '2022' is in no"):
+            rulebook.shipped_packs()
+    finally:
+        rulebook.shipped_packs.cache_clear()
+
+
+def test_an_unknown_regime_is_one_line_listing_the_regimes():
+    run = run_ogilint("check", str(REPORTS / "wuxi-2015.txt"), "--regime", "bogus")
+    assert run.code == 2 and run.stdout == ""
+    assert run.stderr == (
+        "ogilint: error: unknown regime 'bogus'; "
+        "choose auto or one of common, ogi-2008, ogi-2019, ogi-2021\n"
+    )

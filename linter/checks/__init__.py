@@ -23,6 +23,7 @@ from linter.checks import (
 )
 from linter.document import Document
 from linter.records import Hit
+from linter.rulebook import Regime
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Context:
     """What a check may know beyond the document and its parameters."""
 
     year: int | None  # the report year (detected or --year)
-    regime: str
+    regime: Regime  # its layouts, table templates and deadlines
 
 
 Check = Callable[[Document, dict[str, Any], Context], Iterable[Hit]]

@@ -14,14 +14,6 @@ if TYPE_CHECKING:
     from linter.document import Document
 
 
-def _expected_layout(params: dict[str, Any], year: int | None) -> str | None:
-    expected = None
-    for step in params["layouts"]:
-        if year is not None and year >= step["from"]:
-            expected = step["layout"]
-    return expected
-
-
 def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """No standard table or heading at all, or a newer report in an older table layout."""
     tables = doc.standard_tables
@@ -30,9 +22,10 @@ def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iter
     if not tables and not has_heading:
         yield Hit(evidence=Evidence({"problem": params["free_form"], "found": "free-form"}))
         return
-    expected = _expected_layout(params, ctx.year)
+    expected = ctx.regime.layout
     for table in tables.values():
-        if table.layout in ("any", expected) or not expected or table.layout > expected:
+        # Outdated: a layout the regime knows as older than the one it prescribes.
+        if table.layout not in ctx.regime.layouts[:-1]:
             continue
         first = min(table.rows.values(), key=lambda r: r.line)  # the table's first row
         start = doc.norm_line_starts[first.line]
@@ -63,7 +56,7 @@ def fees_not_explained(doc: Document, params: dict[str, Any], ctx: Context) -> I
     if charged and cell is not None:
         what = bilingual(params["charged"], row=params["row"], count=cell.value)
         place = TemplateCell("applications", params["row"], params["column"])
-        yield Hit(cell.start, cell.end, Evidence({"what": what}, cell=place))
+        yield Hit(cell.start, cell.end, Evidence({"what": what}, cell=place), cell.place)
     elif mentioned is not None:
         what = bilingual(params["mentioned"], text=mentioned.group(0))
         yield Hit(mentioned.start(), mentioned.end(), Evidence({"what": what}))

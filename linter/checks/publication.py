@@ -44,12 +44,11 @@ def late_publication(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     m = _published(doc)
     if m is None:
         return
-    rows = [d for d in params["deadlines"] if d["from"] <= ctx.year]
-    if not rows:
+    deadlines = ctx.regime.deadlines  # the regulation in force when the report is due
+    if deadlines is None:
         return
     kind = issuer_kind(doc)
-    due = rows[-1][DEPARTMENT if kind == DEPARTMENT else "government"]
-    month, day = (int(x) for x in due.split("-"))
+    month, day = deadlines.department if kind == DEPARTMENT else deadlines.government
     deadline = date(ctx.year + 1, month, day)
     published = date(int(m["y"]), int(m["m"]), int(m["d"]))
     if published > deadline:

@@ -18,7 +18,6 @@ from linter.messages import bilingual
 from linter.records import Evidence, Hit, TemplateCell, Term
 from linter.tables.match import MatchedTable, part_lines
 from linter.tables.rows import figure_rows
-from linter.tables.templates import standard_templates
 
 if TYPE_CHECKING:
     from linter.checks import Context
@@ -53,13 +52,14 @@ def _cell_hit(
 ) -> Hit:
     facts = {"where": _where(table, row, column, params), "layout": table.layout, **facts}
     place = TemplateCell(table.template.table, row, column)
-    return Hit(cell.start, max(cell.end, cell.start + 1), Evidence(facts, arithmetic, place))
+    evidence = Evidence(facts, arithmetic, place)
+    return Hit(cell.start, max(cell.end, cell.start + 1), evidence, cell.place)
 
 
 def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The part 二/三/四 table is absent or cannot be recognised."""
     found = doc.standard_tables
-    for template in standard_templates():
+    for template in ctx.regime.templates:
         if template.table in params["tables"] and template.table not in found:
             facts = {"table": Term(template.table, template.name), "part": template.part}
             yield Hit(evidence=Evidence(facts))
@@ -170,7 +170,7 @@ _IDENTITIES = {"row_sum": _row_sum, "column_sum": _column_sum, "balance": _balan
 def glued_cells(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A table whose figures run together ("3001530061 43119") is reported once, not guessed."""
     found = doc.standard_tables
-    for template in standard_templates():
+    for template in ctx.regime.templates:
         if template.table in found:
             continue
         lines = part_lines(doc, template.part, whole=False)

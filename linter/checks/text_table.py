@@ -85,10 +85,25 @@ def _facts(doc, facts, prose, label_of, tables, year) -> Iterator[Hit]:
     for fact in facts:
         candidates = [q for q in prose if _states(doc, fact, q, label_of[q.start], year)]
         expected = _table_value(tables, fact["table"], fact["row"], fact["cells"])
-        if not candidates or expected is None or any(q.value == expected for q in candidates):
+        if not candidates or expected is None:
+            continue
+        agreeing = {expected, *_with_included(tables, fact, expected)}
+        if any(q.value in agreeing for q in candidates):
             continue
         q = candidates[0]
         yield _hit(q, expected, fact["name"], fact["table"], fact["row"], fact["cells"])
+
+
+def _with_included(tables, fact: dict[str, Any], expected: Decimal) -> list[Decimal]:
+    """The fact's value with the rows a statement may count too ("受理749件" = 一 713 +
+    二 上年结转 36), when the table gives them."""
+    rows = fact.get("may_include", ())
+    if not rows:
+        return []
+    extra = [_table_value(tables, fact["table"], row, fact["cells"]) for row in rows]
+    if any(v is None for v in extra):
+        return []
+    return [expected + sum(extra, start=Decimal(0))]  # type: ignore[arg-type]
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")

@@ -27,9 +27,6 @@ from typing import Any
 from linter.loaders import InputError
 from linter.loaders.assemble import Grid
 
-# InputError codes (their words: rules/messages/input-errors.yaml)
-MISSING = "scanned-pdf"  # the extra is not installed: the words say how to install it
-NOTHING_READ = "scanned-pdf-unread"
 DPI = 150  # enough for 10.5 pt table figures; OCR time grows with the pixels
 _POINT = 72.0
 _MIN_SCORE = 0.5  # recognition confidence below which a box is noise
@@ -109,7 +106,7 @@ def _engine() -> Any:
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError as exc:
-        raise InputError(MISSING) from exc
+        raise InputError("scanned-pdf") from exc  # its words say how to install the extra
     return RapidOCR()
 
 

@@ -371,7 +371,7 @@ def _scanned(data: bytes, path: str) -> Document:
     pages = _drop_furniture(pages, heights)
     tables = [_PageTable(p.number, t.top, t.grid) for p in read for t in p.tables]
     if not tables and len("".join(ln.text for lines in pages for ln in lines)) < _MIN_TEXT:
-        raise InputError(ocr.NOTHING_READ)
+        raise InputError("scanned-pdf-unread")
     return _assemble(pages, tables, heights, path, {"ocr": True})
 
 

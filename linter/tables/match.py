@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from linter.regimes import table_templates
 from linter.tables.rows import Cell, FigureRow, figure_rows
-from linter.tables.templates import Template, TemplateRow, standard_templates
+from linter.tables.templates import Template, TemplateRow
 
 if TYPE_CHECKING:
     from linter.document import Document
@@ -56,6 +57,48 @@ def fits(row: FigureRow, width: int) -> bool:
     return len(row.cells) >= width and all(not c.text and c.value is None for c in extra)
 
 
+def _width(row: FigureRow) -> int:
+    """Cells up to the last one that is not an empty layout cell."""
+    width = len(row.cells)
+    while width and not row.cells[width - 1].text and row.cells[width - 1].value is None:
+        width -= 1
+    return width
+
+
+def _groups(columns: tuple[str, ...]) -> tuple[int, ...]:
+    """Widths of the column groups ("复议·总计" is in group 复议), in order."""
+    widths: list[int] = []
+    previous = None
+    for column in columns:
+        group = column.split("·")[0] if "·" in column else None
+        if group is None:
+            return ()
+        if group == previous:
+            widths[-1] += 1
+        else:
+            widths.append(1)
+        previous = group
+    return tuple(widths) if len(widths) > 1 else ()
+
+
+def _joined(rows: list[FigureRow], end: int, groups: tuple[int, ...]) -> FigureRow | None:
+    """The row printed as one sub-table per column group, ending at rows[end - 1].
+
+    Table 四 is often set as three small tables (行政复议 / 直接起诉 / 复议后起诉),
+    each one unlabelled row of five figures: read in order they are the one row.
+    """
+    start = end - len(groups)
+    if start < 0:
+        return None
+    pieces = rows[start:end]
+    shapes = zip(pieces, groups, strict=True)
+    if any(_HAS_WORDS.search(p.label) or _width(p) != w for p, w in shapes):
+        return None
+    first = pieces[0]
+    cells = tuple(c for p, w in zip(pieces, groups, strict=True) for c in p.cells[:w])
+    return FigureRow(first.line, first.label, first.context, cells)
+
+
 def _score(row: FigureRow, trow: TemplateRow) -> float | None:
     if not fits(row, len(trow.columns)):
         return None
@@ -66,32 +109,49 @@ def _score(row: FigureRow, trow: TemplateRow) -> float | None:
     return _UNLABELLED if not _HAS_WORDS.search(row.label) else None
 
 
+def _candidates(
+    rows: list[FigureRow], i: int, trow: TemplateRow
+) -> list[tuple[int, FigureRow, float]]:
+    """(rows taken, the row, score) of each way the document rows ending at `i` fill `trow`."""
+    out = []
+    if i > 0 and (s := _score(rows[i - 1], trow)) is not None:
+        out.append((1, rows[i - 1], s))
+    groups = _groups(trow.columns)
+    joined = _joined(rows, i, groups) if groups else None
+    if joined is not None and (s := _score(joined, trow)) is not None:
+        out.append((len(groups), joined, s))
+    return out
+
+
 def align(
     rows: list[FigureRow], trows: tuple[TemplateRow, ...]
 ) -> tuple[float, dict[str, FigureRow]]:
     """Best order-preserving assignment of document rows to template rows."""
     n, m = len(rows), len(trows)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    step = [[""] * (m + 1) for _ in range(n + 1)]
+    step: list[list[tuple[str, int, FigureRow | None]]] = [
+        [("", 0, None)] * (m + 1) for _ in range(n + 1)
+    ]
     for i in range(n + 1):
         for j in range(m + 1):
             if i == 0 and j == 0:
                 continue
-            options = []
+            options: list[tuple[float, str, int, FigureRow | None]] = []
             if i > 0:
-                options.append((best[i - 1][j] + _SKIP_ROW, "row"))
+                options.append((best[i - 1][j] + _SKIP_ROW, "row", 1, None))
             if j > 0:
-                options.append((best[i][j - 1] + _SKIP_TEMPLATE, "template"))
-            if i > 0 and j > 0 and (s := _score(rows[i - 1], trows[j - 1])) is not None:
-                options.append((best[i - 1][j - 1] + s, "match"))
-            best[i][j], step[i][j] = max(options)
+                options.append((best[i][j - 1] + _SKIP_TEMPLATE, "template", 0, None))
+                for taken, row, s in _candidates(rows, i, trows[j - 1]):
+                    options.append((best[i - taken][j - 1] + s, "match", taken, row))
+            top = max(options, key=lambda o: (o[0], o[1], o[2]))
+            best[i][j], step[i][j] = top[0], top[1:]
     matched: dict[str, FigureRow] = {}
     i, j = n, m
     while i > 0 or j > 0:
-        move = step[i][j]
+        move, taken, row = step[i][j]
         if move == "match":
-            matched[trows[j - 1].key] = rows[i - 1]
-            i, j = i - 1, j - 1
+            matched[trows[j - 1].key] = row  # type: ignore[assignment]
+            i, j = i - taken, j - 1
         elif move == "row":
             i -= 1
         else:
@@ -109,10 +169,24 @@ def part_lines(doc: Document, part: str, whole: bool = True) -> tuple[int, int] 
     return (0, len(doc.norm_lines) - 1) if whole else None
 
 
-def match_template(doc: Document, template: Template) -> MatchedTable | None:
-    """The template's table in `doc`, in the layout that fits best, if recognisable."""
-    first, last = part_lines(doc, template.part)  # type: ignore[misc]
-    rows = figure_rows(doc, first, last)
+def _search_ranges(doc: Document, template: Template) -> list[tuple[int, int]]:
+    """Where to look for the template's table, best first: the part numbered for it,
+    each part whose heading names it (reports number their parts otherwise, or
+    restart the numbering for an attached tables section), then the whole report."""
+    ranges: list[tuple[int, int]] = []
+    numbered = part_lines(doc, template.part, whole=False)
+    if numbered is not None:
+        ranges.append(numbered)
+    if template.heading is not None:
+        for heading in doc.outline.top_level:
+            if template.heading.search(heading.title):
+                ranges.append(doc.outline.section_range(heading))
+    ranges.append((0, len(doc.norm_lines) - 1))
+    return list(dict.fromkeys(ranges))
+
+
+def _match_rows(template: Template, rows: list[FigureRow]) -> MatchedTable | None:
+    """The template's table among `rows`, in the layout that fits best, if recognisable."""
     best: tuple[float, str, dict[str, FigureRow]] | None = None
     for layout in template.layouts:
         trows = template.layout_rows(layout)
@@ -129,10 +203,24 @@ def match_template(doc: Document, template: Template) -> MatchedTable | None:
     return MatchedTable(template, best[1], best[2]) if best else None
 
 
+def match_template(doc: Document, template: Template) -> MatchedTable | None:
+    """The template's table in `doc`, in the layout that fits best, if recognisable."""
+    for first, last in _search_ranges(doc, template):
+        matched = _match_rows(template, figure_rows(doc, first, last))
+        if matched is not None:
+            return matched
+    return None
+
+
 def standard_tables(doc: Document) -> dict[str, MatchedTable]:
-    """Each standard table found in `doc`, by table name."""
+    """Each standard table found in `doc`, by table name.
+
+    Tables are read with the templates of every regime: the report year, and so
+    the regime, may only be known from the text around them; the regime decides
+    which tables it requires and which layout it prescribes.
+    """
     found = {}
-    for template in standard_templates():
+    for template in table_templates():
         matched = match_template(doc, template)
         if matched is not None:
             found[template.table] = matched

@@ -1,11 +1,16 @@
-"""Labelled rows of figures, read from the extracted text.
+"""Labelled rows of figures: read from a loader's grid, or from text.
 
-Loaders render every table row as one line (cells joined by tabs), and a
-table copied from a web page or extracted from a PDF as plain text arrives as
-lines of a label followed by figures separated by spaces. Both are read here
-the same way: the trailing figures of a line are its cells, the rest its
-label. Blank cells ("/", "-", "—", or an empty grid cell) are kept as cells
-without a value, so a check can say which one is blank.
+Two sources give one type. A table the loader read as a grid (web page, Word,
+PDF) gives its rows directly: each cell is a grid cell, carrying its native
+place (table, row, cell, and the page of a PDF) and its span in the
+normalised text, so a finding on it needs no arithmetic to say where it is.
+A table that arrives as text (a .txt report, a table copied from a page, a
+PDF-to-Markdown conversion) is read line by line: cells are separated by
+tabs, by "|" (Markdown pipe rows "| a | b |" and plain " | " text), or else by
+spaces, the first figure possibly glued to its label. Either way the trailing
+figure cells of a row are its cells and the rest its label; blank cells ("/",
+"-", "—", "无" or empty) are cells without a value, so a check can say which
+one is blank.
 
 A PDF wraps long labels over several lines, sometimes with the figures on the
 first line and the rest of the label below ("（二）部分公开（区分处理的，只计这一情"
@@ -16,12 +21,13 @@ label-only lines around it as context.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from linter.document import Document
+    from linter.document import Document, Table
 
 # A figure may carry its counter ("0件"); "无" in a cell is a blank, not a number.
 _FIGURE = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:件|条|个|项|元|万元)?")
@@ -29,14 +35,21 @@ _BLANK = re.compile(r"/|-|—|–|——|－|无|")
 _GLUED = re.compile(r"(?P<label>.*[^\d.,\s])(?P<figure>\d+(?:\.\d+)?)$")
 _WORD = re.compile(r"\S+")
 _SHORT_ROW = 24
+# A Markdown table's header separator: | --- | :---: | (nothing else on the line).
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_PIPE = "|"
+_MIN_PIPES = 2  # "a | b" is prose with a bar; "| a | b |" and "a | b | c" are rows
 
 
 @dataclass(frozen=True)
 class Cell:
-    text: str  # as written (normalised); "" for an empty grid cell
+    text: str  # as written (normalised); "" for an empty cell
     value: Decimal | None  # None: blank, "/", "-" or "—"
     start: int  # offsets in Document.norm (an empty cell: where it would be)
     end: int
+    # Native place of a grid cell: {"table": t, "row": r, "cell": c} (1-based), with
+    # the table's own place ({"page": p}); empty for a cell read from text.
+    place: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -47,39 +60,71 @@ class FigureRow:
     cells: tuple[Cell, ...]
 
 
-def _cell(text: str, start: int) -> Cell | None:
+def _cell(text: str, start: int, place: dict[str, Any] | None = None) -> Cell | None:
     stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    at = start + lead if stripped else start
     if _FIGURE.fullmatch(stripped):
         number = re.sub(r"[^\d.+-]", "", stripped)
-        return Cell(stripped, Decimal(number), start, start + len(text))
+        return Cell(stripped, Decimal(number), at, at + len(stripped), dict(place or {}))
     if _BLANK.fullmatch(stripped):
-        return Cell(stripped, None, start, start + max(len(text), 0))
+        return Cell(stripped, None, at, at + len(stripped), dict(place or {}))
     return None
 
 
-def _tokens(line: str) -> list[tuple[str, int]]:
-    """Cells of a grid row (tab-separated) or words of a text row, with offsets."""
+# -- rows that arrive as text ------------------------------------------------------------------
+
+
+def is_pipe_rule(line: str) -> bool:
+    """A Markdown separator row (|---|---|): part of a table, but no row of it."""
+    return bool(_PIPE_RULE.match(line)) and "-" in line
+
+
+def _pipe_cells(line: str) -> list[tuple[str, int]] | None:
+    """Cells of a pipe row ("| a | b |", "a | b | c"), with offsets; None for other lines."""
+    if line.count(_PIPE) < _MIN_PIPES:
+        return None
+    out, pos = [], 0
+    for piece in line.split(_PIPE):
+        out.append((piece, pos))
+        pos += len(piece) + 1
+    # The outer bars of "| a | b |" close the row; they open no empty cell.
+    if not out[0][0].strip():
+        out.pop(0)
+    if out and not out[-1][0].strip():
+        out.pop()
+    return out
+
+
+def _tokens(line: str) -> tuple[list[tuple[str, int]], bool]:
+    """Cells of a delimited row (tabs, pipes) or words of a text row, with offsets.
+
+    The flag says whether the line is delimited: there an empty cell is a cell.
+    """
     if "\t" in line:
         out, pos = [], 0
         for piece in line.split("\t"):
             out.append((piece, pos))
             pos += len(piece) + 1
-        return out
-    return [(m.group(0), m.start()) for m in _WORD.finditer(line)]
+        return out, True
+    piped = _pipe_cells(line)
+    if piped is not None:
+        return piped, True
+    return [(m.group(0), m.start()) for m in _WORD.finditer(line)], False
 
 
 def split_row(line: str, base: int) -> tuple[str, list[Cell]]:
     """(label, trailing figure cells) of one normalised line starting at `base`."""
-    tokens = _tokens(line)
+    tokens, delimited = _tokens(line)
     cells: list[Cell] = []
     while tokens:
         text, at = tokens[-1]
         cell = _cell(text, base + at)
-        if cell is None or (not text.strip() and "\t" not in line):
+        if cell is None or (not text.strip() and not delimited):
             break
         cells.append(cell)
         tokens.pop()
-    if tokens and "\t" not in line:
+    if tokens and not delimited:
         text, at = tokens[-1]
         glued = _GLUED.match(text)
         # "予以公开1288 21 0 …": the first figure touches the label. A lone figure
@@ -100,13 +145,67 @@ def split_row(line: str, base: int) -> tuple[str, list[Cell]]:
     return label, cells
 
 
+# -- rows of a loader's grid -------------------------------------------------------------------
+
+
+def _grid_row(doc: Document, table: Table, r: int) -> tuple[str, list[Cell]] | None:
+    """(label, trailing figure cells) of grid row `r`, each cell at its native place.
+
+    Row `r` is rendered as one line, its cells joined by tabs (cell texts hold
+    none), so the i-th tab-separated piece of the normalised line is the i-th
+    cell that starts in that row. None when the line does not show that shape.
+    """
+    line = table.first_line + r
+    starts = table.cell_starts[r]
+    pieces = doc.norm_lines[line].split("\t")
+    if len(pieces) != len(starts) or len(starts) < 2:
+        return None  # a one-cell row is text inside a frame: read it as text
+    base = doc.norm_line_starts[line]
+    row_place = {**table.location, "row": r + 1}
+    cells: list[Cell] = []
+    offset = 0
+    placed = []
+    for piece, (_, column) in zip(pieces, starts, strict=True):
+        placed.append((piece, base + offset, {**row_place, "cell": column + 1}))
+        offset += len(piece) + 1
+    while placed:
+        piece, at, place = placed[-1]
+        cell = _cell(piece, at, place)
+        if cell is None:
+            break
+        cells.append(cell)
+        placed.pop()
+    cells.reverse()
+    label = " ".join(p.strip() for p, _, _ in placed if p.strip())
+    return label, cells
+
+
+def grid_rows(doc: Document, first: int, last: int) -> dict[int, tuple[str, list[Cell]]]:
+    """(label, cells) of the grid rows among 0-based lines first..last, by line."""
+    rows: dict[int, tuple[str, list[Cell]]] = {}
+    for table in doc.tables:
+        for r in range(max(first - table.first_line, 0), len(table.cell_starts)):
+            if table.first_line + r > last:
+                break
+            read = _grid_row(doc, table, r)
+            if read is not None:
+                rows[table.first_line + r] = read
+    return rows
+
+
+# -- both, in text order -----------------------------------------------------------------------
+
+
 def figure_rows(doc: Document, first: int, last: int) -> list[FigureRow]:
     """Rows with figures among 0-based lines first..last, with their label context."""
+    from_grid = grid_rows(doc, first, last)
     parsed = []
     for i in range(first, last + 1):
-        if i in doc.noise_lines:
+        line = doc.norm_lines[i]
+        if i in doc.noise_lines or is_pipe_rule(line):
             continue
-        label, cells = split_row(doc.norm_lines[i], doc.norm_line_starts[i])
+        read = from_grid.get(i)
+        label, cells = read if read is not None else split_row(line, doc.norm_line_starts[i])
         parsed.append((i, label, cells))
     rows = []
     for k, (i, label, cells) in enumerate(parsed):
@@ -119,11 +218,11 @@ def figure_rows(doc: Document, first: int, last: int) -> list[FigureRow]:
     return rows
 
 
-def _label_lines(neighbours) -> list[str]:
+def _label_lines(neighbours: Iterable[tuple[int, str, list[Cell]]]) -> list[str]:
     """Label-only lines next to a row, up to the nearest row with figures (at most 3)."""
     out = []
-    for _, label, cells in neighbours[:3]:
-        if cells:
+    for n, (_, label, cells) in enumerate(neighbours):
+        if cells or n >= 3:
             break
         out.append(label)
     return out

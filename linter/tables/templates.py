@@ -1,13 +1,14 @@
-"""Table templates: data in rules/templates/standard-tables.yaml."""
+"""Table templates: data in rules/templates/standard-tables.yaml.
+
+A regime names its templates file (`templates:` in its pack); the rulebook
+loads it. This module holds the template types and reads one entry.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
-
-from linter.rulebook import load_validated, rules_dir
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Template:
     columns: tuple[str, ...]
     rows: tuple[TemplateRow, ...]
     identities: tuple[dict[str, Any], ...]
+    heading: re.Pattern[str] | None = None  # the part's heading, whatever its number
 
     def layout_rows(self, layout: str) -> tuple[TemplateRow, ...]:
         return tuple(r for r in self.rows if not r.layouts or layout in r.layouts)
@@ -36,7 +38,8 @@ class Template:
         return tuple(found) or ("any",)
 
 
-def _template(raw: dict[str, Any]) -> Template:
+def parse_template(raw: dict[str, Any]) -> Template:
+    """One template of a validated templates file."""
     columns = tuple(raw["columns"])
     rows = tuple(
         TemplateRow(
@@ -47,14 +50,13 @@ def _template(raw: dict[str, Any]) -> Template:
         )
         for r in raw["rows"]
     )
+    heading = re.compile(raw["heading"]) if "heading" in raw else None
     return Template(
-        raw["table"], raw["part"], raw["name"], columns, rows, tuple(raw.get("identities", ()))
+        raw["table"],
+        raw["part"],
+        raw["name"],
+        columns,
+        rows,
+        tuple(raw.get("identities", ())),
+        heading,
     )
-
-
-@lru_cache(maxsize=1)
-def standard_templates() -> tuple[Template, ...]:
-    """The shipped templates, validated by rules/templates/schema.json when they load."""
-    path = rules_dir() / "templates" / "standard-tables.yaml"
-    data = load_validated(path, "templates/schema.json")
-    return tuple(_template(t) for t in data["templates"])
