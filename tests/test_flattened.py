@@ -149,3 +149,10 @@ def test_flattened_parts_are_found_and_map_back_to_their_characters(parts) -> No
         if ch != "\n":
             folded = unicodedata.normalize("NFKC", source)
             assert ch in folded or ch == source or source in "規範電話"
+
+
+def test_a_report_with_its_line_breaks_is_not_cut() -> None:
+    text = "## 一、概述\n全年公开信息120条。一、二季度各举办培训2期。\n**二、主动公开情况**\n" * 1
+    doc = Document("x.txt", text + "三、依申请公开情况 全年受理申请12件。四、其他事项。")
+    assert doc.virtual_lines == {}
+    assert [h.number for h in doc.outline.top_level] == [1, 2, 3]
