@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from linter.analysis import analyse
 from linter.document import Document
 from linter.engine import Settings, catalogue, check_document
 from linter.formatters import FormatOptions, render
 from linter.loaders import load_bytes
 from linter.rulebook import shipped_packs
-from linter.tables.match import standard_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 HUAIAN = ROOT.parent / "shared" / "corpus" / "reports" / "huaian-2024.pdf"
@@ -149,7 +149,8 @@ def test_a_scanned_report_keeps_its_lines_and_its_table_figures(original, scanne
     assert len(scanned.text.splitlines()) == len(text_layer.text.splitlines())
     assert _similarity(scanned, text_layer) > 0.99
     assert _figures(scanned) == _figures(text_layer)
-    assert sorted(standard_tables(scanned)) == sorted(standard_tables(text_layer)) != []
+    found = sorted(analyse(scanned).standard_tables)
+    assert found == sorted(analyse(text_layer).standard_tables) != []
 
 
 def test_a_skewed_sideways_noisy_scan_reads_as_its_text_layer(badly_scanned) -> None:
