@@ -38,6 +38,7 @@ _CN = "一二三四五六七八九十"
 # "二、" not inside "十二、" or "第二、"; "(二)".
 _TOP = re.compile(rf"(?<![{_CN}第])(?P<num>[{_CN}]+)\s*、")
 _SUB = re.compile(rf"\(\s*(?P<num>[{_CN}]+)\s*\)")
+_MARKUP = re.compile(r"^\s*(?:#{1,6}|\*\*|>)")
 _SENTENCE_END = re.compile(r"[。!?][\"'”’」』)】]*$")
 _TITLE_STOP = re.compile(r"\s|[。!?]")
 _MAX_TITLE = 60
@@ -96,7 +97,7 @@ def _candidates(lines: list[str]) -> list[_Candidate]:
         for k, (start, level, raw) in enumerate(starts):
             if not _after_break(line, start):
                 continue
-            inline = bool(line[:start].strip())
+            inline = bool(_MARKUP.sub("", line[:start]).strip())  # "## 一、概述" starts its line
             following = starts[k + 1][0] if k + 1 < len(starts) else len(line)
             if not inline:
                 following = len(line)  # a heading line: parse it whole, as the outline does

@@ -35,6 +35,8 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 # text separates two cells and stays apart.
 _LETTER_SPACED = re.compile(rf"(?<![{_CJK}])[{_CJK}](?: {{1,3}}[{_CJK}](?![{_CJK}]))+")
 _SPACES = re.compile(r" +")
+_LEFT_GAP = re.compile(rf"(?<=[{_CJK}]) {{1,3}}$")
+_RIGHT_GAP = re.compile(rf" {{1,3}}[{_CJK}]")
 # A space between two CJK characters inside brackets ("(区分处理的,只计这一情 形,…)",
 # a PDF's justified line): an aside is never split into table cells.
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) {{1,3}}(?=[{_CJK}])")
@@ -107,7 +109,13 @@ def _drop(text: str, index: list[int], spans: list[tuple[int, int]]) -> tuple[st
 
 
 def _bracket_gaps(text: str) -> list[tuple[int, int]]:
-    """CJK-to-CJK spaces inside an open bracket of the line."""
+    """CJK-to-CJK spaces inside an open bracket, or anywhere in a grid row.
+
+    A loader renders a table row with its cells joined by tabs, so a space inside
+    a cell ("一、本年 新收…" from a justified PDF cell) is layout, never a separator.
+    """
+    if "\t" in text:
+        return [m.span() for m in _CJK_GAP.finditer(text)]
     if "(" not in text:
         return []
     depth = [0] * (len(text) + 1)
@@ -117,11 +125,21 @@ def _bracket_gaps(text: str) -> list[tuple[int, int]]:
 
 
 def _letter_spacing(text: str) -> list[tuple[int, int]]:
-    return [
-        (run.start() + gap.start(), run.start() + gap.end())
-        for run in _LETTER_SPACED.finditer(text)
-        for gap in _SPACES.finditer(run.group())
-    ]
+    """Gaps inside a letter-spaced run, and between it and a word it touches.
+
+    "工作年 度 报 告": only the end of a label was spaced, so the run joins the
+    word before it too.
+    """
+    gaps = []
+    for run in _LETTER_SPACED.finditer(text):
+        gaps += [(run.start() + g.start(), run.start() + g.end()) for g in _SPACES.finditer(run[0])]
+        left = _LEFT_GAP.search(text, 0, run.start())
+        if left:
+            gaps.append(left.span())
+        right = _RIGHT_GAP.match(text, run.end())
+        if right:
+            gaps.append((right.start(), right.end() - 1))
+    return gaps
 
 
 def _drop_gaps(text: str, index: list[int]) -> tuple[str, list[int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -12,6 +13,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from linter.analysis import analyse
 from linter.loaders import load_bytes
 
 FONT = "STSong-Light"
@@ -57,7 +59,7 @@ def test_white_boxes_behind_paragraphs_are_not_a_table() -> None:
     (table,) = doc.tables
     assert table.rows[0][0] == "信息内容"
     assert "二、主动公开政府信息情况" in doc.lines
-    assert [(h.number, h.title) for h in doc.outline.top_level] == [
+    assert [(h.number, h.title) for h in analyse(doc).outline.top_level] == [
         (1, "总体情况"),
         (2, "主动公开政府信息情况"),
         (3, "收到和处理政府信息公开申请情况"),
@@ -81,3 +83,93 @@ def test_letter_spaced_label_in_a_pdf_reads_as_the_label() -> None:
     doc = load_bytes(buffer.getvalue(), "spaced.pdf")
     assert " " in doc.lines[0]  # pdfplumber puts the gap back as a space
     assert doc.norm.startswith("电话:0517-83605210")
+
+
+# -- the shared 2021-format report, printed the way offices print it ---------------------
+
+_SPACED_LABELS = ("年度报告", "统计期限", "地址", "邮编", "电话", "电子邮箱", "总体情况")
+
+
+def _letter_space(text: str) -> str:
+    for label in _SPACED_LABELS:
+        text = text.replace(label, " ".join(label))
+    return text.replace("：", " ： ")
+
+
+def _stray_space(cell: str) -> str:
+    """A PDF's justified cell: a space inside a long CJK label."""
+    if len(cell) > 8 and not any(c.isdigit() for c in cell):
+        return cell[:3] + " " + cell[3:]
+    return cell
+
+
+def _reprinted(source) -> bytes:
+    """`source`'s paragraphs and ruled tables set again, labels letter-spaced."""
+    from html import escape
+
+    from linter.sections import parse_heading
+
+    _register()
+    body = ParagraphStyle("b", fontName=FONT, fontSize=11, leading=18, wordWrap="CJK")
+    story = []
+    tables = {t.first_line: t for t in source.tables}
+    in_table = source.table_lines
+    for i, line in enumerate(source.lines):
+        if i in tables:
+            table = tables[i]
+            rows = [[_stray_space(c) for c in row] for row in table.rows]
+            for r, c, rowspan, colspan in table.spans:
+                for rr in range(r, r + rowspan):
+                    for cc in range(c, c + colspan):
+                        if (rr, cc) != (r, c):
+                            rows[rr][cc] = ""
+            style = [("FONT", (0, 0), (-1, -1), FONT, 6), ("GRID", (0, 0), (-1, -1), 0.5, 0)]
+            style += [
+                ("SPAN", (c, r), (c + colspan - 1, r + rowspan - 1))
+                for r, c, rowspan, colspan in table.spans
+            ]
+            story.append(Table(rows, style=TableStyle(style)))
+        if i in in_table or not line.strip():
+            continue
+        text = _letter_space(line) if parse_heading(line) is None or "总体" in line else line
+        story.append(Paragraph(escape(text), body))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer.getvalue()
+
+
+def test_letter_spaced_reprint_of_the_2021_report_gives_the_findings_of_its_clean_text(
+    tmp_path,
+) -> None:
+    from conftest import REPORTS, run_ogilint
+
+    if not (REPORTS / "huaian-2024.pdf").exists():
+        pytest.skip(f"the shared corpus is not at {REPORTS}")
+    source = load_bytes((REPORTS / "huaian-2024.pdf").read_bytes(), "huaian-2024.pdf")
+    reprint = tmp_path / "reprint.pdf"
+    reprint.write_bytes(_reprinted(source))
+    doc = load_bytes(reprint.read_bytes(), "reprint.pdf")
+    assert any("电 话 ：" in line for line in doc.lines)  # the spacing survives extraction
+
+    def rules(path) -> list[str]:
+        findings = run_ogilint("check", str(path), "--format", "json").json["files"][0]
+        return sorted(f["rule"] for f in findings["findings"])
+
+    assert rules(reprint) == rules(REPORTS / "huaian-2024.txt")
+
+
+def _reprinted_row() -> bytes:
+    _register()
+    grid = TableStyle(
+        [("FONT", (0, 0), (-1, -1), FONT, 9), ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
+    )
+    rows = [["一、本 年新收政府信息 公开申请数量", "3001", "53"], ["二、上年结转", "34", "0"]]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build([Table(rows, style=grid)])
+    return buffer.getvalue()
+
+
+def test_stray_spaces_inside_a_grid_cell_are_layout() -> None:
+    doc = load_bytes(_reprinted_row(), "row.pdf")
+    (row,) = [line for line in doc.norm_lines if "\t" in line and "3001" in line]
+    assert row.startswith("一、本年新收政府信息公开申请数量\t3001")

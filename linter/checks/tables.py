@@ -1,6 +1,6 @@
 """Check kinds on the standard tables of the 2019/2021 formats.
 
-They read `doc.standard_tables` (rows mapped onto the templates by label),
+They read `ctx.analysis.standard_tables` (rows mapped onto the templates by label),
 never HTML, Word or PDF. Every finding names its cell in words and in
 `details` ({"table": "applications", "row": "三(三)1", "column": "总计"}); the
 finding's own location stays the native one (line, column, page, grid cell).
@@ -20,7 +20,7 @@ from linter.tables.glued import glued_span
 from linter.tables.match import MatchedTable
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.checks.context import Context
     from linter.document import Document
     from linter.tables.rows import Cell
 
@@ -56,14 +56,19 @@ def _cell_hit(
     return Hit(cell.start, max(cell.end, cell.start + 1), evidence, cell.place)
 
 
+def _scope(ctx: Context) -> tuple[Any, frozenset[int]]:
+    """The outline and page-noise lines a table is looked for in."""
+    return ctx.analysis.outline, ctx.analysis.noise_lines
+
+
 def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The part 二/三/四 table is absent or cannot be recognised."""
-    found = doc.standard_tables
+    found = ctx.analysis.standard_tables
     for template in ctx.regime.templates:
         if template.table not in params["tables"] or template.table in found:
             continue
         glued = params.get("glued_digits")
-        if glued and glued_span(doc, template, glued) is not None:
+        if glued and glued_span(doc, *_scope(ctx), template, glued) is not None:
             continue  # there, but its figures ran together: table-cells-glued says so
         facts = {"table": Term(template.table, template.name), "part": template.part}
         yield Hit(evidence=Evidence(facts))
@@ -71,7 +76,7 @@ def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterat
 
 def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A numeric cell left blank, "/", "-" or "—" (0 is a number)."""
-    for table in doc.standard_tables.values():
+    for table in ctx.analysis.standard_tables.values():
         for row, figure_row in table.rows.items():
             for column, cell in zip(table.columns_of(row), figure_row.cells, strict=False):
                 # zip stops at the template's width: trailing layout cells are not cells
@@ -83,7 +88,7 @@ def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 def table_identities(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The identities of each matched table's template, of the kinds in `params`."""
     kinds = set(params["kinds"])
-    for table in doc.standard_tables.values():
+    for table in ctx.analysis.standard_tables.values():
         for identity in table.template.identities:
             if identity["kind"] in kinds:
                 yield from _IDENTITIES[identity["kind"]](table, identity, params)
@@ -173,10 +178,10 @@ _IDENTITIES = {"row_sum": _row_sum, "column_sum": _column_sum, "balance": _balan
 
 def glued_cells(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A table whose figures run together ("3001530061 43119") is reported once, not guessed."""
-    found = doc.standard_tables
+    found = ctx.analysis.standard_tables
     for template in ctx.regime.templates:
         if template.table in found:
             continue
-        span = glued_span(doc, template, params["min_digits"])
+        span = glued_span(doc, *_scope(ctx), template, params["min_digits"])
         if span is not None:
             yield Hit(span[0], span[1], Evidence({"table": Term(template.table, template.name)}))

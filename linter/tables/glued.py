@@ -17,6 +17,7 @@ from linter.tables.rows import figure_rows
 
 if TYPE_CHECKING:
     from linter.document import Document
+    from linter.sections import Outline
     from linter.tables.templates import Template
 
 # A counted figure in prose ("1234567件", "2024年"): its unit says it is one number.
@@ -24,20 +25,33 @@ _UNIT_AFTER = re.compile(r"[件条个项元万人次年月日号%‰]")
 _LABEL_REACH = 40  # how far back a row label may sit before its figures
 
 
-def glued_span(doc: Document, template: Template, min_digits: int) -> tuple[int, int] | None:
+def glued_span(
+    doc: Document,
+    outline: Outline,
+    noise_lines: frozenset[int],
+    template: Template,
+    min_digits: int,
+) -> tuple[int, int] | None:
     """Offsets in `doc.norm` of the first glued figures of the template's table, if any."""
-    lines = part_lines(doc, template.part, whole=False)
+    lines = part_lines(outline, template.part, whole=False)
     if lines is None:
         return None  # no such part: nothing to say about its table here
-    found = [s for s in (_short_row(doc, template, lines, min_digits),) if s is not None]
+    short = _short_row(doc, noise_lines, template, lines, min_digits)
+    found = [short] if short is not None else []
     found += _inline(doc, template, lines, min_digits)
     return min(found, default=None)
 
 
-def _short_row(doc: Document, template: Template, lines: tuple[int, int], min_digits: int):
+def _short_row(
+    doc: Document,
+    noise_lines: frozenset[int],
+    template: Template,
+    lines: tuple[int, int],
+    min_digits: int,
+):
     """A row read with fewer cells than its template row, one of them a long run."""
     labelled = [r for r in template.rows if r.label.pattern]
-    for row in figure_rows(doc, *lines):
+    for row in figure_rows(doc, noise_lines, *lines):
         longest = max((len(c.text) for c in row.cells), default=0)
         if longest < min_digits:
             continue
