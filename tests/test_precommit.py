@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPORTS, ROOT
+
+from linter.loaders import REPORT_SUFFIXES
 
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 
@@ -53,3 +57,22 @@ def test_the_hook_passes_a_clean_report_and_fails_a_faulty_one(repo):
     assert faulty.returncode == 1, faulty.stdout + faulty.stderr
     assert "Failed" in faulty.stdout
     assert "total-mismatch" in faulty.stdout and "notes.py" not in faulty.stdout
+
+
+def _hook() -> dict:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    return next(h for h in hooks if h["id"] == "ogilint")
+
+
+def test_the_hook_matches_every_container_the_cli_reads_in_any_case():
+    hook = _hook()
+    assert hook["require_serial"] is True  # one run, one summary per commit
+    pattern = re.compile(hook["files"])  # pre-commit matches with Python's re.search
+    listed = re.search(r"\\\.\(([a-z|]+)\)\$", hook["files"]).group(1).split("|")
+    assert {f".{s}" for s in listed} == set(REPORT_SUFFIXES)
+    for suffix in REPORT_SUFFIXES:
+        for name in (f"年报{suffix}", f"docs/REPORT{suffix.upper()}", f"a.b{suffix.title()}"):
+            assert pattern.search(name), name
+    for name in ("notes.py", "report.docx.bak", "report.xlsx", "docx", "README"):
+        assert not pattern.search(name), name
+

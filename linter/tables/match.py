@@ -21,6 +21,7 @@ from linter.tables.templates import Template, TemplateRow
 
 if TYPE_CHECKING:
     from linter.document import Document
+    from linter.sections import Outline
 
 _OWN, _CONTEXT, _UNLABELLED = 3.0, 1.5, 0.5
 _SKIP_ROW, _SKIP_TEMPLATE = -0.5, -1.0
@@ -159,29 +160,29 @@ def align(
     return best[n][m], matched
 
 
-def part_lines(doc: Document, part: str, whole: bool = True) -> tuple[int, int] | None:
+def part_lines(outline: Outline, part: str, whole: bool = True) -> tuple[int, int] | None:
     """Lines of the top-level part numbered `part` (二/三/四); else the whole text
     (or None when `whole` is false)."""
     number = "一二三四五六七八九十".index(part) + 1
-    for heading in doc.outline.top_level:
+    for heading in outline.top_level:
         if heading.number == number:
-            return doc.outline.section_range(heading)
-    return (0, len(doc.norm_lines) - 1) if whole else None
+            return outline.section_range(heading)
+    return (0, outline.line_count - 1) if whole else None
 
 
-def _search_ranges(doc: Document, template: Template) -> list[tuple[int, int]]:
+def _search_ranges(outline: Outline, template: Template) -> list[tuple[int, int]]:
     """Where to look for the template's table, best first: the part numbered for it,
     each part whose heading names it (reports number their parts otherwise, or
     restart the numbering for an attached tables section), then the whole report."""
     ranges: list[tuple[int, int]] = []
-    numbered = part_lines(doc, template.part, whole=False)
+    numbered = part_lines(outline, template.part, whole=False)
     if numbered is not None:
         ranges.append(numbered)
     if template.heading is not None:
-        for heading in doc.outline.top_level:
+        for heading in outline.top_level:
             if template.heading.search(heading.title):
-                ranges.append(doc.outline.section_range(heading))
-    ranges.append((0, len(doc.norm_lines) - 1))
+                ranges.append(outline.section_range(heading))
+    ranges.append((0, outline.line_count - 1))
     return list(dict.fromkeys(ranges))
 
 
@@ -203,16 +204,20 @@ def _match_rows(template: Template, rows: list[FigureRow]) -> MatchedTable | Non
     return MatchedTable(template, best[1], best[2]) if best else None
 
 
-def match_template(doc: Document, template: Template) -> MatchedTable | None:
+def match_template(
+    doc: Document, outline: Outline, noise_lines: frozenset[int], template: Template
+) -> MatchedTable | None:
     """The template's table in `doc`, in the layout that fits best, if recognisable."""
-    for first, last in _search_ranges(doc, template):
-        matched = _match_rows(template, figure_rows(doc, first, last))
+    for first, last in _search_ranges(outline, template):
+        matched = _match_rows(template, figure_rows(doc, noise_lines, first, last))
         if matched is not None:
             return matched
     return None
 
 
-def standard_tables(doc: Document) -> dict[str, MatchedTable]:
+def standard_tables(
+    doc: Document, outline: Outline, noise_lines: frozenset[int]
+) -> dict[str, MatchedTable]:
     """Each standard table found in `doc`, by table name.
 
     Tables are read with the templates of every regime: the report year, and so
@@ -221,7 +226,7 @@ def standard_tables(doc: Document) -> dict[str, MatchedTable]:
     """
     found = {}
     for template in table_templates():
-        matched = match_template(doc, template)
+        matched = match_template(doc, outline, noise_lines, template)
         if matched is not None:
             found[template.table] = matched
     return found
