@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from linter.arithmetic import equation
 from linter.messages import bilingual
 from linter.records import Evidence, Hit, TemplateCell, Term
-from linter.tables.match import MatchedTable, part_lines
+from linter.tables.match import MatchedTable, part_lines, printed
 from linter.tables.rows import figure_rows
 
 if TYPE_CHECKING:
@@ -56,6 +56,11 @@ def _cell_hit(
     return Hit(cell.start, max(cell.end, cell.start + 1), evidence, cell.place)
 
 
+def _printed_tables(doc: Document) -> list[MatchedTable]:
+    """Every standard table as printed (part 三 for 本级 and again for 全市 is two)."""
+    return [each for table in doc.standard_tables.values() for each in printed(doc, table)]
+
+
 def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The part 二/三/四 table is absent or cannot be recognised."""
     found = doc.standard_tables
@@ -67,7 +72,7 @@ def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterat
 
 def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A numeric cell left blank, "/", "-" or "—" (0 is a number)."""
-    for table in doc.standard_tables.values():
+    for table in _printed_tables(doc):
         for row, figure_row in table.rows.items():
             for column, cell in zip(table.columns_of(row), figure_row.cells, strict=False):
                 # zip stops at the template's width: trailing layout cells are not cells
@@ -79,7 +84,7 @@ def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 def table_identities(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The identities of each matched table's template, of the kinds in `params`."""
     kinds = set(params["kinds"])
-    for table in doc.standard_tables.values():
+    for table in _printed_tables(doc):
         for identity in table.template.identities:
             if identity["kind"] in kinds:
                 yield from _IDENTITIES[identity["kind"]](table, identity, params)

@@ -11,6 +11,7 @@ found is itself a finding for `outdated-format`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -210,6 +211,40 @@ def match_template(doc: Document, template: Template) -> MatchedTable | None:
         if matched is not None:
             return matched
     return None
+
+
+def _segments(template: Template, rows: list[FigureRow]) -> list[list[FigureRow]]:
+    """`rows` cut before each repeat of the template's first row (一、本年新收…): a report
+    may print part 三 twice, 市政府本级 then 全市汇总, each table opening with its row 一."""
+    firsts = {template.layout_rows(layout)[0].label for layout in template.layouts}
+    starts = [i for i, r in enumerate(rows) if any(p.search(r.label) for p in firsts)]
+    if len(starts) < 2:
+        return [rows]
+    cuts = [0, *starts[1:], len(rows)]
+    return [rows[a:b] for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def table_instances(doc: Document, template: Template) -> list[MatchedTable]:
+    """Every printing of the template's table where it is found, in text order: one
+    table, or one per scope (本级 / 全市) when each is recognised on its own."""
+    for first, last in _search_ranges(doc, template):
+        rows = figure_rows(doc, first, last)
+        whole = _match_rows(template, rows)
+        if whole is None:
+            continue
+        each = [_match_rows(template, segment) for segment in _segments(template, rows)]
+        if len(each) > 1 and all(m is not None for m in each):
+            return each  # type: ignore[return-value]
+        return [whole]
+    return []
+
+
+def printed(doc: Document, table: MatchedTable) -> list[MatchedTable]:
+    """`table` as printed: one table per scope when the report prints several (本级,
+    全市), else the table itself. Checks hold each printing to its own identities."""
+    template = table.template
+    each = doc.derived(("table-instances", template.table), lambda: table_instances(doc, template))
+    return each if len(each) > 1 else [table]
 
 
 def standard_tables(doc: Document) -> dict[str, MatchedTable]:

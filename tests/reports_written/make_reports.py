@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (report prose is written as it is printed, one paragraph a line)
 """Write the red-team reports of tests/reports_written/ (2019/2021 formats, varied containers).
 
     .venv/bin/python tests/reports_written/make_reports.py
@@ -26,8 +27,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from fixtures_tables import (  # noqa: E402
-    APPLICANTS,
-    Cell,
     Report,
     TableSpec,
     _html_table,
@@ -395,11 +394,14 @@ assert 618 + 164 + 101 + 357 + 89 + 71 == 1400 and round(47 / 1458 * 100, 1) == 
 assert 25 + 8 == 33
 
 
-def linjiang(faulty: bool) -> str:
+def linjiang(faulty: bool, whole_city_faulty: bool = False) -> str:
     own = {k: list(v) for k, v in LJ_OWN.items()}
+    every = {k: list(v) for k, v in LJ_ALL.items()}
     if faulty:
         own["二"] = ["0", "0", "0", "0", "0", "0", "0"]  # 本级 一 + 二 = 82 ≠ 79 + 5
-    rows_all = app_text_rows("2021", LJ_ALL)
+    if whole_city_faulty:
+        every["三(一)"][0] = "546"  # 全市 (一) 自然人 564 -> 546: the row sums to 600, not 618
+    rows_all = app_text_rows("2021", every)
     rows_own = app_text_rows("2021", own)
     proactive = {
         "规章": ["2", "1", "37"], "行政规范性文件": ["19", "7", "164"], "行政许可": ["98,214"],
@@ -529,6 +531,8 @@ def main() -> None:
         write(f"hexi-2019{suffix}.pdf", pdf_report(hexi(faulty)))
         write(f"jiangkou-scj-2022{suffix}.docx", docx_report(jiangkou(faulty)))
         write(f"linjiang-2023{suffix}.txt", linjiang(faulty).encode("utf-8"))
+        if faulty:
+            write("linjiang-2023-faulty2.txt", linjiang(False, True).encode("utf-8"))
         report, page = qingshui(faulty)
         write(f"qingshui-2020{suffix}.html", html_page(report, page))
         write(f"nanhu-jyj-2024{suffix}.pdf", pdf_report(nanhu(faulty)))
