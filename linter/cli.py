@@ -27,7 +27,6 @@ app = typer.Typer(
     "(政府信息公开工作年度报告).",
 )
 
-REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
 LANGS = ("zh", "en")
 SEVERITIES = tuple(s.value for s in sorted(Severity, reverse=True))  # error, warning, info
 # The shipped regimes, for --help (tests/test_cli.py holds it to the packs that load).
@@ -61,6 +60,8 @@ def _split(values: list[str] | None) -> frozenset[str]:
 
 def expand_paths(paths: list[str]) -> list[str]:
     """Files as given; folders recursed for report files, in a stable order."""
+    from linter.loaders import REPORT_SUFFIXES
+
     out: list[str] = []
     for raw in paths:
         p = Path(raw)
@@ -129,8 +130,13 @@ def _known_ids(packs, extra) -> set[str]:
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders; - reads stdin.")],
     output_format: Annotated[
-        str, typer.Option("--format", help=f"Output format: {' | '.join(FORMATS)}.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            help=f"Output format: {' | '.join(FORMATS)} "
+            "(default text; github when GITHUB_ACTIONS=true).",
+        ),
+    ] = None,
     output: Annotated[Path | None, typer.Option(help="Write the report to FILE.")] = None,
     select: Annotated[list[str] | None, typer.Option(help="Only these rule ids.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Not these rule ids.")] = None,
@@ -150,17 +156,25 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One line per finding.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
     stdin_filename: Annotated[str | None, typer.Option(help="Name for - input.")] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Report only findings not recorded in FILE.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option(help="Record today's findings in FILE (then exit 0).")
+    ] = None,
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import Settings, catalogue
-    from linter.formatters import FormatOptions, render
+    from linter.formatters import FormatOptions, default_format, render
     from linter.regimes import UnknownRegime, check_requested
 
+    output_format = output_format or default_format(os.environ)
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; choose {', '.join(FORMATS)}")
     if fail_on not in SEVERITIES:
         raise _fail(f"--fail-on must be one of {', '.join(SEVERITIES)} (got {fail_on!r})")
     _check_lang(lang)
+    recorded = _read_baseline(baseline, write_baseline)
     packs, extra = _load_packs(rules)
     try:
         check_requested(packs, regime)
@@ -175,6 +189,7 @@ def check(
     if output is not None:
         _check_output(output, inputs)
     results = [_check_one(p, stdin_filename, packs, settings) for p in inputs]
+    results, outcome = _baseline_stage(results, baseline, recorded, write_baseline)
     color = (
         output is None
         and not no_color
@@ -182,7 +197,7 @@ def check(
         and sys.stdout.isatty()
         and output_format == "text"
     )
-    options = FormatOptions(lang=lang, color=color, quiet=quiet)
+    options = FormatOptions(lang=lang, color=color, quiet=quiet, baseline=outcome)
     text = render(output_format, results, catalogue(results, packs, settings), options)
     if output:
         try:
@@ -191,7 +206,36 @@ def check(
             raise _fail(f"--output {output}: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
-    raise typer.Exit(_exit_code(results, fail_on))
+    code = _exit_code(results, fail_on)
+    # Writing a baseline accepts today's findings; unreadable files still fail (2).
+    raise typer.Exit(0 if write_baseline and code == 1 else code)
+
+
+def _read_baseline(baseline: Path | None, write_baseline: Path | None):
+    """The recorded findings of --baseline, read before any report is checked."""
+    from linter import baseline as baselines
+
+    if baseline and write_baseline:
+        raise _fail("--baseline and --write-baseline: give one (writing replaces the old one)")
+    try:
+        return baselines.read(baseline) if baseline else None
+    except baselines.BaselineError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _baseline_stage(results, baseline: Path | None, recorded, write_baseline: Path | None):
+    """The filter stage: record today's findings, or hide those the baseline knows."""
+    from linter import baseline as baselines
+
+    try:
+        if write_baseline:
+            count = baselines.write(results, write_baseline)
+            print(f"ogilint: {count} finding(s) recorded in {write_baseline}", file=sys.stderr)
+    except baselines.BaselineError as exc:
+        raise _fail(str(exc)) from None
+    if baseline is None:
+        return results, None
+    return baselines.apply(results, recorded, baseline)
 
 
 def _exit_code(results, fail_on: str) -> int:
@@ -206,17 +250,29 @@ def _check_lang(lang: str) -> None:
         raise _fail(f"--lang must be one of {', '.join(LANGS)} (got {lang!r})")
 
 
+def _check_catalogue_format(output_format: str) -> None:
+    if output_format not in ("text", "json"):
+        raise _fail(f"unknown format {output_format!r}; choose text, json")
+
+
 @app.command("rules")
 def list_rules(
     lang: Annotated[str, typer.Option(help="zh or en.")] = "zh",
     rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text | json.")] = "text",
 ) -> None:
     """List every rule: id, severity, title, pack."""
     from rich.console import Console
     from rich.table import Table
 
     _check_lang(lang)
+    _check_catalogue_format(output_format)
     packs, extra = _load_packs(rules)
+    if output_format == "json":
+        from linter.formatters.rules import rules_document
+
+        sys.stdout.write(rules_document([r for p in packs for r in p.rules] + list(extra)))
+        return
     table = Table("id", "severity", "title", "packs")
     packs_of: dict[str, list[str]] = {}
     first: dict[str, object] = {}
@@ -233,18 +289,25 @@ def explain(
     rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. total-mismatch.")],
     lang: Annotated[str, typer.Option(help="zh or en.")] = "zh",
     rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text | json.")] = "text",
 ) -> None:
     """What a rule checks, the article behind it in each regime, and its examples."""
     from linter.explain import explain_rule
+    from linter.formatters.rules import explain_document
 
     _check_lang(lang)
+    _check_catalogue_format(output_format)
     packs, extra = _load_packs(rules)
     shipped = [r for p in packs for r in p.rules if r.id == rule_id]
     own = [r for r in extra if r.id == rule_id]
     matches = own if any(r.override for r in own) or not shipped else shipped
     if not matches:
         raise _fail(f"unknown rule id {rule_id!r} (see 'ogilint rules')")
-    sys.stdout.write(explain_rule(matches, [p.name for p in packs], lang))
+    names = [p.name for p in packs]
+    if output_format == "json":
+        sys.stdout.write(explain_document(matches, names))
+    else:
+        sys.stdout.write(explain_rule(matches, names, lang))
 
 
 @app.command()

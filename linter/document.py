@@ -1,31 +1,24 @@
 """The document every check reads: source text, lines, normalised view, blocks.
 
 A loader builds one `Document` whatever the container (text, web page, Word,
-PDF). Checks only see the normalised text (`norm`), its lines and the
-derived structures (quantities, sections); they never know which loader ran.
-Locations are computed here and nowhere else: a span of `norm` maps back to
-the line and column of the extracted text and, through the blocks, to the
-page, paragraph or table cell of the original file.
+PDF). It holds what the loader produced and the views of it that need nothing
+else (the normalised text and its offset map, line starts); what is read
+*from* the text (headings, quantities, standard tables, …) is computed once by
+`linter.analysis`. Checks see the normalised text (`norm`), its lines and
+those facts; they never know which loader ran. Locations are computed here
+and nowhere else: a span of `norm` maps back to the line and column of the
+extracted text and, through the blocks, to the page, paragraph or table cell
+of the original file.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from linter.normalise import normalise
-
-if TYPE_CHECKING:
-    from linter.enumerations import Enumeration
-    from linter.numbers import Quantity
-    from linter.sections import Outline
-    from linter.tables.match import MatchedTable
-
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -77,7 +70,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Document:
-    """Extracted text of one report and everything derived from it."""
+    """Extracted text of one report, as its loader produced it."""
 
     path: str
     text: str
@@ -87,9 +80,6 @@ class Document:
     tables: tuple[Table, ...] = ()
     # What the loader knows of the file itself (format, page count, …).
     meta: dict[str, Any] = field(default_factory=dict)
-    # Structures derived from parameters (partition groups for a rule's
-    # partitions), computed once per document however many rules ask.
-    _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -183,45 +173,6 @@ class Document:
     def virtual_lines(self) -> dict[int, bool]:
         """Lines of `norm` cut out of a flattened line: line -> starts a part's heading."""
         return self._normalised.virtual_lines
-
-    # -- derived structures (computed once, shared by all checks) ------------
-
-    def derived(self, key: Any, compute: Callable[[], T]) -> T:
-        """`compute()`, remembered under the hashable `key` for this document."""
-        if key not in self._derived:
-            self._derived[key] = compute()
-        return self._derived[key]
-
-    @cached_property
-    def noise_lines(self) -> frozenset[int]:
-        from linter.noise import noise_lines
-
-        return noise_lines(self.norm_lines)
-
-    @cached_property
-    def quantities(self) -> list[Quantity]:
-        from linter.numbers import find_quantities
-
-        return find_quantities(self)
-
-    @cached_property
-    def outline(self) -> Outline:
-        from linter.sections import build_outline
-
-        return build_outline(self)
-
-    @cached_property
-    def standard_tables(self) -> dict[str, MatchedTable]:
-        """The 2019/2021 standard tables found in the text, by table name."""
-        from linter.tables.match import standard_tables
-
-        return standard_tables(self)
-
-    @cached_property
-    def enumerations(self) -> list[Enumeration]:
-        from linter.enumerations import find_enumerations
-
-        return find_enumerations(self)
 
 
 def _line_starts(text: str) -> list[int]:

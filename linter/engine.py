@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from linter.analysis import analyse
 from linter.checks import CHECKS, Context
 from linter.document import Document
 from linter.records import (
@@ -29,8 +30,8 @@ from linter.records import (
     Term,
 )
 from linter.regimes import FALLBACK, select_pack
-from linter.report_year import detect_year
 from linter.rulebook import Pack, Rule
+from linter.sections import Outline
 
 _EXCERPT_REACH = 40  # characters of context either side of a finding's span
 
@@ -60,9 +61,10 @@ def active_rules(pack: Pack, settings: Settings) -> list[Rule]:
 
 def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -> FileResult:
     """All findings of `doc` under the pack its year (or --regime) selects."""
-    year = settings.year if settings.year is not None else detect_year(doc)
+    analysis = analyse(doc)
+    year = settings.year if settings.year is not None else analysis.year
     pack = select_pack(packs, year, settings.regime)
-    context = Context(year=year, regime=pack)
+    context = Context(year=year, regime=pack, analysis=analysis)
     findings: list[Finding] = []
     for rule in active_rules(pack, settings):
         findings.extend(_run_rule(doc, rule, context, packs))
@@ -73,7 +75,8 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
 def _run_rule(doc: Document, rule: Rule, context: Context, packs) -> list[Finding]:
     """The rule's findings; a crash inside it is its own finding, not the file's end."""
     try:
-        return [to_finding(doc, rule, hit) for hit in CHECKS[rule.check](doc, rule.params, context)]
+        hits = CHECKS[rule.check](doc, rule.params, context)
+        return [to_finding(doc, rule, hit, context.analysis.outline) for hit in hits]
     except Exception as exc:  # a bug in one rule must not hide the others' findings
         return [internal_error(doc.path, rule.id, exc, packs)]
 
@@ -144,7 +147,7 @@ def rule_info(rule: Rule, regime: str) -> RuleInfo:
     )
 
 
-def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+def to_finding(doc: Document, rule: Rule, hit: Hit, outline: Outline) -> Finding:
     """Name and place a check's hit."""
     severity = Severity(rule.severity)
     if hit.whole_report:
@@ -160,14 +163,14 @@ def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
         severity,
         location,
         hit.evidence,
-        section=_section_label(doc, hit.start),
+        section=_section_label(doc, outline, hit.start),
         excerpt=excerpt,
         excerpt_offset=offset,
     )
 
 
-def _section_label(doc: Document, norm_start: int) -> str | None:
-    heading = doc.outline.top_section_of(doc.norm_line_of(norm_start))
+def _section_label(doc: Document, outline: Outline, norm_start: int) -> str | None:
+    heading = outline.top_section_of(doc.norm_line_of(norm_start))
     if heading is None:
         return None
     source = doc.span(heading.start, heading.end)

@@ -250,10 +250,10 @@ def _read(doc: Document, trigger: _Trigger, nested: list[int], qs: list[Quantity
     return [single]
 
 
-def find_enumerations(doc: Document) -> list[Enumeration]:
+def find_enumerations(doc: Document, quantities: Sequence[Quantity]) -> list[Enumeration]:
     """Every generic enumeration of the document, in text order."""
     by_line: dict[int, list[Quantity]] = {}
-    for q in doc.quantities:
+    for q in quantities:
         by_line.setdefault(q.line, []).append(q)
     found: list[Enumeration] = []
     for line_no, qs in by_line.items():

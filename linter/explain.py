@@ -42,7 +42,7 @@ def _example_text(example, indent: str) -> str:
     return "\n".join(indent + line for line in text.rstrip("\n").split("\n")) + year
 
 
-def _variants(copies: list[Rule], pack_names: list[str]) -> list[tuple[list[str], Rule]]:
+def variant_packs(copies: list[Rule], pack_names: list[str]) -> list[tuple[list[str], Rule]]:
     """Each variant once, with the packs it applies to, in pack order."""
     grouped: dict[tuple, tuple[list[str], Rule]] = {}
     for rule in copies:
@@ -79,7 +79,7 @@ def _body(rule: Rule, lang: str, indent: str, title: bool) -> list[str]:
 def explain_rule(copies: list[Rule], pack_names: list[str], lang: str) -> str:
     """`copies`: the rule as each pack loaded it (one per pack and variant)."""
     h = _HEADINGS[lang]
-    variants = _variants(copies, pack_names)
+    variants = variant_packs(copies, pack_names)
     first = variants[0][1]
     every = sorted({p for packs, _ in variants for p in packs}, key=pack_names.index)
     lines = [

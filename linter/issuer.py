@@ -40,12 +40,12 @@ def _clean(issuer: str) -> str:
     return _NOISE.sub("", issuer.strip()).strip()
 
 
-def _title_issuer(doc: Document) -> str | None:
+def _title_issuer(doc: Document, noise_lines: frozenset[int]) -> str | None:
     """The issuer's name as the title gives it, or None."""
     lines = [
         (i, line.strip())
         for i, line in enumerate(doc.norm_lines)
-        if line.strip() and i not in doc.noise_lines
+        if line.strip() and i not in noise_lines
     ][:_TITLE_REACH]
     for k, (_, text) in enumerate(lines):
         m = _TITLE.match(text) if len(text) <= _MAX_TITLE else None
@@ -63,9 +63,9 @@ def _title_issuer(doc: Document) -> str | None:
     return None
 
 
-def issuer_kind(doc: Document) -> str | None:
+def issuer_kind(doc: Document, noise_lines: frozenset[int]) -> str | None:
     """ "government", "department", or None when the report names no issuer."""
-    issuer = _title_issuer(doc)
+    issuer = _title_issuer(doc, noise_lines)
     if not issuer:
         return None
     if _GOVERNMENT.search(issuer):

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from linter.document import Document
+    from linter.textview import TextView
 
 _DIGITS = {
     "零": 0,
@@ -189,7 +189,7 @@ def _from_match(m: re.Match[str], line: int) -> Quantity | None:
     return Quantity(Decimal(parsed), m["cnunit"], approx, m.start(), m.end(), line, m.group(0))
 
 
-def find_quantities(doc: Document) -> list[Quantity]:
+def find_quantities(doc: TextView, noise_lines: frozenset[int]) -> list[Quantity]:
     """Every quantity of the document outside page noise, in text order.
 
     The whole text is scanned at once so that a figure wrapped away from its unit
@@ -198,7 +198,7 @@ def find_quantities(doc: Document) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _QUANTITY.finditer(doc.norm):
         line = doc.norm_line_of(m.start())
-        if line in doc.noise_lines:
+        if line in noise_lines:
             continue
         q = _from_match(m, line)
         if q is not None:

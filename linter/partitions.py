@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,9 @@ from linter.enumerations import exact_operands
 
 if TYPE_CHECKING:
     from linter.document import Document
+    from linter.enumerations import Enumeration
     from linter.numbers import Quantity
+    from linter.sections import Outline
 
 _LABEL_REACH = 40
 _CLAUSE_END = re.compile(r"[。;!?]")
@@ -87,9 +90,11 @@ class Group:
         return {base, base + over, base - forward, base + over - forward}
 
 
-def labels(doc: Document) -> dict[int, str]:
+def figure_labels(
+    doc: Document, quantities: Sequence[Quantity], wrapped: frozenset[int]
+) -> dict[int, str]:
     """Label text of every quantity, keyed by the quantity's start offset."""
-    return doc.derived("labels", lambda: {**_labels(doc), **_respective_labels(doc)})
+    return {**_labels(doc, quantities, wrapped), **_respective_labels(doc, quantities)}
 
 
 # "当面、网上、信函申请分别为20件、50件、40件": names listed, then figures in order.
@@ -97,7 +102,7 @@ _RESPECTIVELY = re.compile(r"分别(?:为|是|有|达)(?P<figures>[^,。;]{2,60}
 _NAMES_BEFORE = re.compile(r"[^,。;:]{2,40}$")
 
 
-def _respective_labels(doc: Document) -> dict[int, str]:
+def _respective_labels(doc: Document, quantities: Sequence[Quantity]) -> dict[int, str]:
     """Labels of figures listed after 分别为, taken from the names listed before it."""
     out: dict[int, str] = {}
     for m in _RESPECTIVELY.finditer(doc.norm):
@@ -107,7 +112,7 @@ def _respective_labels(doc: Document) -> dict[int, str]:
         names = [n for n in re.split(r"[、和及与]", before.group(0)) if n.strip()]
         figures = [
             q
-            for q in doc.quantities
+            for q in quantities
             if m.start("figures") <= q.start < m.end("figures") and q.kind != "percent"
         ]
         if len(names) == len(figures) >= 2:
@@ -116,11 +121,12 @@ def _respective_labels(doc: Document) -> dict[int, str]:
     return out
 
 
-def _labels(doc: Document) -> dict[int, str]:
-    wrapped = _wrapped_lines(doc)
+def _labels(
+    doc: Document, quantities: Sequence[Quantity], wrapped: frozenset[int]
+) -> dict[int, str]:
     out: dict[int, str] = {}
     previous_end = 0
-    for q in doc.quantities:
+    for q in quantities:
         start = max(previous_end, q.start - _LABEL_REACH)
         pieces = doc.norm[start : q.start].split("\n")
         kept = [pieces[-1]]
@@ -138,11 +144,7 @@ def _labels(doc: Document) -> dict[int, str]:
     return out
 
 
-def _wrapped_lines(doc: Document) -> frozenset[int]:
-    return doc.derived("wrapped-lines", lambda: _find_wrapped_lines(doc))
-
-
-def _find_wrapped_lines(doc: Document) -> frozenset[int]:
+def wrapped_lines(doc: Document, outline: Outline, noise_lines: frozenset[int]) -> frozenset[int]:
     """Lines that continue the line before them (a wrap, as PDF text comes).
 
     A line continues the previous one when that line is prose that does not end
@@ -153,7 +155,7 @@ def _find_wrapped_lines(doc: Document) -> frozenset[int]:
     # ("(二)依申请公开。全年共受理政府信息公") may wrap like any paragraph.
     headings = {
         h.line
-        for h in doc.outline.headings
+        for h in outline.headings
         if h.end >= doc.norm_line_starts[h.line] + len(lines[h.line].rstrip()) - 1
     }
     return frozenset(
@@ -161,7 +163,7 @@ def _find_wrapped_lines(doc: Document) -> frozenset[int]:
         for i in range(1, len(lines))
         if lines[i - 1].strip()
         and i - 1 not in headings
-        and i - 1 not in doc.noise_lines
+        and i - 1 not in noise_lines
         and not _WRAP_END.search(lines[i - 1])
     )
 
@@ -194,7 +196,12 @@ def _matches(partitions: list[Partition], text: str) -> dict[int, tuple[str, tup
     return {i: m for i, p in enumerate(partitions) if (m := _best_part(p, text))}
 
 
-def _assign_parts(doc: Document, partitions: list[Partition], label_of: dict[int, str]):
+def _assign_parts(
+    doc: Document,
+    partitions: list[Partition],
+    quantities: Sequence[Quantity],
+    label_of: dict[int, str],
+):
     """For each count, the (partition index -> part name) it is a part of.
 
     Across partitions the closest match wins, then the longest ("不同意公开答复中,
@@ -203,7 +210,7 @@ def _assign_parts(doc: Document, partitions: list[Partition], label_of: dict[int
     litigation) go to both, and the grouping keeps them apart.
     """
     assigned: dict[int, dict[int, str]] = {}
-    for q in doc.quantities:
+    for q in quantities:
         if q.kind == "percent":
             continue
         label = label_of[q.start]
@@ -220,15 +227,15 @@ def _assign_parts(doc: Document, partitions: list[Partition], label_of: dict[int
     return assigned
 
 
-def _in_enumeration_body(doc: Document, q: Quantity) -> bool:
-    starts, reach = doc.derived("enumeration-bodies", lambda: _bodies(doc))
+def _in_enumeration_body(bodies: tuple[list[int], list[int]], q: Quantity) -> bool:
+    starts, reach = bodies
     index = bisect.bisect_right(starts, q.start) - 1
     return index >= 0 and reach[index] > q.start
 
 
-def _bodies(doc: Document) -> tuple[list[int], list[int]]:
+def _bodies(enumerations: Sequence[Enumeration]) -> tuple[list[int], list[int]]:
     """Starts of the 其中 bodies, and the furthest end reached by any body so far."""
-    spans = sorted((e.body_start, e.body_end) for e in doc.enumerations)
+    spans = sorted((e.body_start, e.body_end) for e in enumerations)
     reach, furthest = [], -1
     for _, end in spans:
         furthest = max(furthest, end)
@@ -236,26 +243,42 @@ def _bodies(doc: Document) -> tuple[list[int], list[int]]:
     return [start for start, _ in spans], reach
 
 
-def find_groups(doc: Document, partitions: list[Partition]) -> list[Group]:
-    """Totals with their stated parts, for every partition (computed once per document)."""
-    return doc.derived(("groups", tuple(partitions)), lambda: _find_groups(doc, partitions))
+@dataclass(frozen=True)
+class _Reading:
+    """What grouping reads besides the partitions: the document's figures and structure."""
+
+    doc: Document
+    quantities: Sequence[Quantity]
+    outline: Outline
+    label_of: dict[int, str]
+    wrapped: frozenset[int]
+    bodies: tuple[list[int], list[int]]
 
 
-def _find_groups(doc: Document, partitions: list[Partition]) -> list[Group]:
-    label_of = labels(doc)
-    assigned = _assign_parts(doc, partitions, label_of)
+def find_groups(
+    doc: Document,
+    partitions: list[Partition],
+    *,
+    quantities: Sequence[Quantity],
+    outline: Outline,
+    labels: dict[int, str],
+    wrapped: frozenset[int],
+    enumerations: Sequence[Enumeration],
+) -> list[Group]:
+    """Totals with their stated parts, for every partition (`linter.analysis` keeps them)."""
+    reading = _Reading(doc, quantities, outline, labels, wrapped, _bodies(enumerations))
+    assigned = _assign_parts(doc, partitions, quantities, labels)
     groups: list[Group] = []
     for index, partition in enumerate(partitions):
-        found = _groups_of(doc, index, partition, label_of, assigned)
+        found = _groups_of(reading, index, partition, assigned)
         if partition.carried_over or partition.carried_forward:
-            found = (_with_carried(doc, g, label_of) for g in found)
+            found = (_with_carried(reading, g) for g in found)
         groups.extend(found)
     return sorted(groups, key=lambda g: g.total.start)
 
 
-def paragraph_lines(doc: Document, line: int) -> tuple[int, int]:
+def paragraph_lines(wrapped: frozenset[int], line: int) -> tuple[int, int]:
     """First and last 0-based line of the paragraph holding `line` (wrapped lines join)."""
-    wrapped = _wrapped_lines(doc)
     first = line
     while first in wrapped:
         first -= 1
@@ -265,17 +288,18 @@ def paragraph_lines(doc: Document, line: int) -> tuple[int, int]:
     return first, last
 
 
-def _with_carried(doc: Document, group: Group, label_of: dict[int, str]) -> Group:
+def _with_carried(reading: _Reading, group: Group) -> Group:
     """`group` with the carried-over and carried-forward figures of its paragraph.
 
     "收到申请34件,上年结转2件…同意公开9件…其他处理14件,转下一年度办理的有1件":
     the outcomes (35) count 34 + 2 − 1, not the 34 received.
     """
+    doc, label_of = reading.doc, reading.label_of
     partition = group.partition
-    first, last = paragraph_lines(doc, group.total.line)
+    first, last = paragraph_lines(reading.wrapped, group.total.line)
     own = {group.total.start} | {q.start for _, q in group.parts}
     over, forward = [], []
-    for q in doc.quantities:
+    for q in reading.quantities:
         if not first <= q.line <= last or q.start in own or q.kind == "percent":
             continue
         if partition.units and q.unit not in partition.units:
@@ -291,31 +315,32 @@ def _with_carried(doc: Document, group: Group, label_of: dict[int, str]) -> Grou
     return replace(group, carried_over=tuple(over), carried_forward=tuple(forward))
 
 
-def _is_total(doc: Document, q: Quantity, partition: Partition, label: str, is_part: bool) -> bool:
+def _is_total(reading: _Reading, q: Quantity, partition: Partition, is_part: bool) -> bool:
     if is_part or q.kind == "percent" or (partition.units and q.unit not in partition.units):
         return False
-    return bool(partition.total.search(label)) and not _in_enumeration_body(doc, q)
+    label = reading.label_of[q.start]
+    return bool(partition.total.search(label)) and not _in_enumeration_body(reading.bodies, q)
 
 
-def _groups_of(doc, index, partition, label_of, assigned):
+def _groups_of(reading: _Reading, index, partition, assigned):
+    doc, label_of, wrapped = reading.doc, reading.label_of, reading.wrapped
     total = last_total = None
     parts: dict[str, Quantity] = {}
     section = None
-    wrapped = _wrapped_lines(doc)
     line = -1
     here: tuple[Any, int] | None = None
-    for q in doc.quantities:
+    for q in reading.quantities:
         if q.kind == "percent" or doc.in_brackets(q.start):
             continue  # an aside in brackets is no item of the list around it
         label = label_of[q.start]
         # A list ends with its paragraph; a wrapped line (PDF text) continues it.
         new_paragraph = any(n not in wrapped for n in range(line + 1, q.line + 1))
         line = q.line
-        here = (doc.outline.top_section_of(q.line), q.line) if new_paragraph else here
+        here = (reading.outline.top_section_of(q.line), q.line) if new_paragraph else here
         part = assigned.get(q.start, {}).get(index)
         if partition.units and q.unit not in partition.units:
             part = None
-        starts_new = _is_total(doc, q, partition, label, part is not None)
+        starts_new = _is_total(reading, q, partition, part is not None)
         stops = partition.until is not None and partition.until.search(label)
         if here != section or starts_new or stops:
             if total is not None and parts:

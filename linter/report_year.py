@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from linter.numbers import parse_year
-from linter.periods import find_period
-
-if TYPE_CHECKING:
-    from linter.document import Document
 
 # "2018年…年度报告", "二〇一八年…年度报告", "…年度报告(2018年)"
 YEAR = r"(?:19|20)\d{2}|二[〇零○][一二三四五六七八九〇零○]{2}"
@@ -29,8 +24,10 @@ def title_year_match(line: str) -> re.Match[str] | None:
     return TITLE_YEAR.search(line) if len(line.strip()) <= _MAX_TITLE_LENGTH else None
 
 
-def find_title(doc: Document) -> tuple[int, re.Match[str]] | None:
-    """(0-based line, match) of the title among the first lines of `doc`.
+def find_title(
+    norm_lines: list[str], noise_lines: frozenset[int]
+) -> tuple[int, re.Match[str]] | None:
+    """(0-based line, match) of the title among the first lines of the document.
 
     Page furniture and blank lines are passed over. A title wrapped onto a second
     line ("道县文广新局2013年度信息公开工作" / "年度报告") is read as one line when the
@@ -38,8 +35,8 @@ def find_title(doc: Document) -> tuple[int, re.Match[str]] | None:
     """
     lines = [
         (i, line.strip())
-        for i, line in enumerate(doc.norm_lines)
-        if line.strip() and i not in doc.noise_lines
+        for i, line in enumerate(norm_lines)
+        if line.strip() and i not in noise_lines
     ][:_TITLE_REACH]
     for k, (i, line) in enumerate(lines):
         m = title_year_match(line)
@@ -52,14 +49,14 @@ def find_title(doc: Document) -> tuple[int, re.Match[str]] | None:
     return None
 
 
-def detect_year(doc: Document) -> int | None:
-    """The report year, or None when nothing in the text names one."""
-    title = find_title(doc)
+def detect_year(
+    norm: str, title: tuple[int, re.Match[str]] | None, period: re.Match[str] | None
+) -> int | None:
+    """The report year (`title`: what `find_title` found), or None when nothing names one."""
     if title:
         m = title[1]
         return parse_year(m["year"] or m["year2"])
-    period = find_period(doc)
     if period:
         return parse_year(period["year"])
-    m = _ANY_YEAR.search(doc.norm[:_OPENING_REACH])
+    m = _ANY_YEAR.search(norm[:_OPENING_REACH])
     return int(m["year"]) if m else None

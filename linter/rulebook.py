@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from linter.params import ParamsError
+from linter.params import parse as parse_params
 from linter.tables.templates import Template, parse_template
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
@@ -241,6 +243,16 @@ def _rules_of(path: Path, data: dict[str, Any], node: yaml.Node, pack: str) -> l
                 raise RuleFileError(
                     f"{path}:{vline}: {missing[0]!r} is required (in the rule or in each variant)"
                 )
+            if "params" in variant or ("params" in entry and not entry.get("variants")):
+                where = [*where, "params"]
+            elif "params" in entry:
+                where = ["rules", i, "params"]
+            try:
+                parse_params(merged["check"], merged.get("params") or {})
+            except ParamsError as exc:
+                raise RuleFileError(
+                    f"{path}:{_node_at(node, where).start_mark.line + 1}: {exc}"
+                ) from None
             rules.append(_rule(merged, variant, pack, f"{path.name}:{line}"))
     return rules
 

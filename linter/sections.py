@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from linter.numbers import parse_chinese_numeral
 
 if TYPE_CHECKING:
-    from linter.document import Document
+    from linter.textview import TextView
 
 _CN = "[一二三四五六七八九十]+"
 _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -154,7 +154,7 @@ def _statistics_table(lines: list[str], i: int) -> bool:
     return any(_TABLE_HEADER.search(line) for line in following)
 
 
-def build_outline(doc: Document) -> Outline:
+def build_outline(doc: TextView, noise_lines: frozenset[int]) -> Outline:
     """All headings of `doc`, in order.
 
     A numbered label whose figures wrapped onto the next line ("一、本年新收政府信息
@@ -165,7 +165,7 @@ def build_outline(doc: Document) -> Outline:
     starts = doc.norm_line_starts
     lines = doc.norm_lines
     for i, line in enumerate(lines):
-        if i in doc.noise_lines or not line.strip():
+        if i in noise_lines or not line.strip():
             continue
         if _APPENDIX.match(line) or _statistics_table(lines, i):
             break

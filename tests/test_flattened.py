@@ -14,6 +14,7 @@ from conftest import REPORTS, SAMPLES, run_ogilint
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from linter.analysis import analyse
 from linter.document import Document
 from linter.loaders import load_path
 
@@ -82,7 +83,7 @@ def test_flattened_report_is_read_as_paragraphs() -> None:
         " 三、依申请公开政府信息情况 全年受理申请12件。"
     )
     doc = Document("x.txt", text)
-    assert [(h.level, h.number, h.title) for h in doc.outline.headings] == [
+    assert [(h.level, h.number, h.title) for h in analyse(doc).outline.headings] == [
         (1, 1, "概述"),
         (1, 2, "主动公开政府信息情况"),
         (2, 1, "主动公开情况"),
@@ -101,7 +102,7 @@ def test_numbering_out_of_sequence_inside_prose_is_no_part() -> None:
     )
     doc = Document("x.txt", text)
     # The report's own 一 is a line; its inline 一、二、三 restart the numbering: not parts.
-    assert [h.title for h in doc.outline.top_level] == ["概述"]
+    assert [h.title for h in analyse(doc).outline.top_level] == ["概述"]
 
 
 def test_one_skipped_part_number_still_cuts_and_is_reported(tmp_path) -> None:
@@ -110,7 +111,7 @@ def test_one_skipped_part_number_still_cuts_and_is_reported(tmp_path) -> None:
         " 二、主动公开政府信息情况 全年公开信息120条。 四、依申请公开情况 全年受理申请12件。"
     )
     doc = Document("x.txt", text)
-    assert [h.number for h in doc.outline.top_level] == [1, 2, 4]
+    assert [h.number for h in analyse(doc).outline.top_level] == [1, 2, 4]
     path = tmp_path / "skip.txt"
     path.write_text(text, encoding="utf-8")
     run = run_ogilint("check", str(path), "--format", "json", "--select", "heading-sequence")
@@ -142,7 +143,7 @@ def test_flattened_parts_are_found_and_map_back_to_their_characters(parts) -> No
         f"{numerals[k]}、{title} " + "".join(body) for k, (title, body) in enumerate(parts)
     )
     doc = Document("x.txt", "示例县2018年政府信息公开工作年度报告 " + text)
-    assert [h.title for h in doc.outline.top_level] == [title for title, _ in parts]
+    assert [h.title for h in analyse(doc).outline.top_level] == [title for title, _ in parts]
     for i, ch in enumerate(doc.norm):
         source = doc.text[doc.source_offset(i)]
         assert doc.span(i, i + 1).line == 1
@@ -155,4 +156,4 @@ def test_a_report_with_its_line_breaks_is_not_cut() -> None:
     text = "## 一、概述\n全年公开信息120条。一、二季度各举办培训2期。\n**二、主动公开情况**\n" * 1
     doc = Document("x.txt", text + "三、依申请公开情况 全年受理申请12件。四、其他事项。")
     assert doc.virtual_lines == {}
-    assert [h.number for h in doc.outline.top_level] == [1, 2, 3]
+    assert [h.number for h in analyse(doc).outline.top_level] == [1, 2, 3]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from linter.analysis import analyse
 from linter.document import Document
-from linter.issuer import DEPARTMENT, GOVERNMENT, issuer_kind
+from linter.issuer import DEPARTMENT, GOVERNMENT
 
 
 @pytest.mark.parametrize(
@@ -30,4 +31,4 @@ from linter.issuer import DEPARTMENT, GOVERNMENT, issuer_kind
     ],
 )
 def test_issuer_from_the_title(title, kind):
-    assert issuer_kind(Document("x.txt", title + "\n一、总体情况\n正文。")) == kind
+    assert analyse(Document("x.txt", title + "\n一、总体情况\n正文。")).issuer == kind

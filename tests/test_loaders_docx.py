@@ -9,6 +9,7 @@ import pytest
 from docx.oxml import parse_xml
 from fixtures_formats import TRADITIONAL, report_text, word_document
 
+from linter.analysis import analyse
 from linter.loaders import load_bytes
 from linter.loaders.docx import format_number
 
@@ -79,7 +80,7 @@ def test_word_numbering_is_rendered_as_heading_numbers() -> None:
         "1. 正文",
         "要点",
     ]
-    assert [h.title for h in doc.outline.top_level] == ["概述", "主动公开政府信息情况"]
+    assert [h.title for h in analyse(doc).outline.top_level] == ["概述", "主动公开政府信息情况"]
 
 
 @pytest.mark.parametrize(

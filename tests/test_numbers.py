@@ -6,12 +6,13 @@ from decimal import Decimal
 
 import pytest
 
+from linter.analysis import analyse
 from linter.document import Document
 from linter.numbers import parse_chinese_numeral
 
 
 def figures(text: str) -> list[tuple[Decimal, str, bool]]:
-    return [(q.value, q.unit, q.approx) for q in Document("x.txt", text).quantities]
+    return [(q.value, q.unit, q.approx) for q in analyse(Document("x.txt", text)).quantities]
 
 
 @pytest.mark.parametrize(

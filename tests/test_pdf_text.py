@@ -13,6 +13,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from linter.analysis import analyse
 from linter.loaders import load_bytes
 
 FONT = "STSong-Light"
@@ -58,7 +59,7 @@ def test_white_boxes_behind_paragraphs_are_not_a_table() -> None:
     (table,) = doc.tables
     assert table.rows[0][0] == "信息内容"
     assert "二、主动公开政府信息情况" in doc.lines
-    assert [(h.number, h.title) for h in doc.outline.top_level] == [
+    assert [(h.number, h.title) for h in analyse(doc).outline.top_level] == [
         (1, "总体情况"),
         (2, "主动公开政府信息情况"),
         (3, "收到和处理政府信息公开申请情况"),

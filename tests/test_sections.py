@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from conftest import REPORTS
 
+from linter.analysis import analyse
 from linter.document import Document
 from linter.loaders import load_path
 
 
 def outline(text: str):
-    return [(h.level, h.number, h.title) for h in Document("x.txt", text).outline.headings]
+    return [(h.level, h.number, h.title) for h in analyse(Document("x.txt", text)).outline.headings]
 
 
 def test_heading_levels_and_body_text_after_the_heading():
@@ -42,12 +43,12 @@ def test_real_reports_have_their_top_level_parts():
     }
     for name, count in expected.items():
         doc = load_path(str(REPORTS / name))
-        assert len(doc.outline.top_level) == count, name
+        assert len(analyse(doc).outline.top_level) == count, name
 
 
 def test_traditional_headings_are_read_through_the_simplified_view():
     doc = load_path(str(REPORTS / "changzhou-2018.txt"))
-    titles = [h.title for h in doc.outline.headings]
+    titles = [h.title for h in analyse(doc).outline.headings]
     assert "收费及减免情况" in titles and "依申请公开办理情况" in titles
 
 

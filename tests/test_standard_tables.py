@@ -42,8 +42,8 @@ from fixtures_tables import (
     split_table,
 )
 
+from linter.analysis import analyse
 from linter.loaders import load_path
-from linter.tables.match import standard_tables
 
 CONTAINERS = ("html", "docx", "pdf")
 CLEAN = ("example-city-2024-clean", "example-bureau-2020-clean")
@@ -406,7 +406,7 @@ def test_messy_pdf_parses_to_the_27_by_7_grid(messy):
 @pytest.mark.parametrize("variant", ["clean", "clean-split"])
 def test_messy_pdf_maps_every_row_to_its_template_row(messy, variant):
     doc = load_path(str(messy[variant]))
-    matched = standard_tables(doc)["applications"]
+    matched = analyse(doc).standard_tables["applications"]
     grid = make_samples.city_clean().applications
     assert matched.layout == "2021"
     assert set(matched.rows) == set(grid)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import pytest
 from conftest import SAMPLES
 
-from linter.checks import Context
+from linter.analysis import analyse
+from linter.checks.context import Context
 from linter.checks.tables import table_blank_cell
 from linter.document import Document
 from linter.engine import Settings, check_document
 from linter.loaders import load_path
 from linter.rulebook import shipped_packs
-from linter.tables.match import standard_tables
 
 CITY = "example-city-2024-faulty"
 
@@ -25,7 +25,7 @@ CITY = "example-city-2024-faulty"
 @pytest.mark.parametrize("suffix", ["html", "docx", "pdf"])
 def test_grid_cells_carry_their_native_place_and_span(suffix):
     doc = load_path(str(SAMPLES / f"{CITY}.{suffix}"))
-    tables = standard_tables(doc)
+    tables = analyse(doc).standard_tables
     assert set(tables) == {"applications", "review", "proactive"}
     for matched in tables.values():
         for row in matched.rows.values():
@@ -49,7 +49,7 @@ def test_grid_cells_carry_their_native_place_and_span(suffix):
 def test_the_same_rows_read_from_text_have_no_native_place():
     grid_doc = load_path(str(SAMPLES / f"{CITY}.html"))
     text_doc = Document("city.txt", grid_doc.text)
-    from_grid, from_text = standard_tables(grid_doc), standard_tables(text_doc)
+    from_grid, from_text = analyse(grid_doc).standard_tables, analyse(text_doc).standard_tables
     assert set(from_grid) == set(from_text)
     for name, matched in from_grid.items():
         other = from_text[name]
@@ -66,7 +66,7 @@ def test_a_finding_on_a_grid_cell_is_placed_by_its_cell(suffix):
     line and column the finding is underlined at."""
     doc = load_path(str(SAMPLES / f"{CITY}.{suffix}"))
     rule = next(r for p in shipped_packs() for r in p.rules if r.id == "table-blank-cell")
-    hits = list(table_blank_cell(doc, rule.params, Context(2024, "ogi-2021")))
+    hits = list(table_blank_cell(doc, rule.params, Context(2024, "ogi-2021", analyse(doc))))
     assert [{k: h.place[k] for k in ("table", "row", "cell")} for h in hits] == [
         {"table": 2, "row": 21, "cell": 6}
     ]
@@ -116,7 +116,7 @@ def test_tables_are_found_under_their_heading_when_parts_are_numbered_otherwise(
     text = load_path(str(SAMPLES / f"{name}.html")).text
     moved = _renumbered(text)
     assert "三、主动公开政府信息情况" in moved and "四、收到和处理政府信息公开申请情况" in moved
-    assert set(standard_tables(Document("report.txt", moved))) == {
+    assert set(analyse(Document("report.txt", moved)).standard_tables) == {
         "applications",
         "review",
         "proactive",

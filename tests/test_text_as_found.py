@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 from conftest import run_ogilint
 
+from linter.analysis import analyse
 from linter.document import Document
 from linter.noise import is_noise
-from linter.report_year import detect_year, find_title
 
 
 def _norm(text: str) -> str:
@@ -127,13 +127,13 @@ def test_site_footer_contact_is_not_the_report_contact(tmp_path) -> None:
     ],
 )
 def test_wrapped_title_or_title_below_furniture_is_the_title(text: str) -> None:
-    doc = Document("x.txt", text)
-    assert find_title(doc) is not None
-    assert detect_year(doc) in (2013, 2018, 2024)
+    analysis = analyse(Document("x.txt", text))
+    assert analysis.title is not None
+    assert analysis.year in (2013, 2018, 2024)
 
 
 def test_a_sentence_and_the_next_line_are_not_a_title() -> None:
     doc = Document(
         "x.txt", "根据《条例》要求,现公布2018年度政府信息公开工作情况。\n年度报告如下\n一、概述"
     )
-    assert find_title(doc) is None
+    assert analyse(doc).title is None

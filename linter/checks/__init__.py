@@ -7,7 +7,6 @@ are usually new YAML, not new code. Nothing here prints or reads files.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from linter.checks import (
@@ -21,18 +20,9 @@ from linter.checks import (
     tables,
     text_table,
 )
+from linter.checks.context import Context
 from linter.document import Document
 from linter.records import Hit
-from linter.rulebook import Regime
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a check may know beyond the document and its parameters."""
-
-    year: int | None  # the report year (detected or --year)
-    regime: Regime  # its layouts, table templates and deadlines
-
 
 Check = Callable[[Document, dict[str, Any], Context], Iterable[Hit]]
 

@@ -10,15 +10,15 @@ from linter.messages import bilingual
 from linter.records import Evidence, Hit, TemplateCell
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.checks.context import Context
     from linter.document import Document
 
 
 def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """No standard table or heading at all, or a newer report in an older table layout."""
-    tables = doc.standard_tables
+    tables = ctx.analysis.standard_tables
     standard_heading = re.compile(params["standard_heading"])
-    has_heading = any(standard_heading.search(h.title) for h in doc.outline.top_level)
+    has_heading = any(standard_heading.search(h.title) for h in ctx.analysis.outline.top_level)
     if not tables and not has_heading:
         yield Hit(evidence=Evidence({"problem": params["free_form"], "found": "free-form"}))
         return
@@ -40,16 +40,17 @@ def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iter
 
 def fees_not_explained(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """Fees were charged (or 信息处理费 is mentioned) but part 六 says nothing of them."""
-    tables = doc.standard_tables
+    outline = ctx.analysis.outline
+    tables = ctx.analysis.standard_tables
     applications = tables.get("applications")
     cell = applications.cell(params["row"], params["column"]) if applications else None
     charged = bool(cell and cell.value)
     mentioned = re.search(params["mention"], doc.norm)
     if not charged and not mentioned:
         return
-    part = next((h for h in doc.outline.top_level if re.search(params["part"], h.title)), None)
+    part = next((h for h in outline.top_level if re.search(params["part"], h.title)), None)
     if part is not None:
-        first, last = doc.outline.section_range(part)
+        first, last = outline.section_range(part)
         text = "".join(doc.norm_lines[first : last + 1])
         if re.search(params["statement"], text):
             return

@@ -15,11 +15,12 @@ from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from linter.partitions import Partition, find_groups
+from linter.partitions import Partition
 from linter.records import Evidence, Hit
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.analysis import Analysis
+    from linter.checks.context import Context
     from linter.document import Document
     from linter.numbers import Quantity
 
@@ -38,9 +39,9 @@ _REACH = 30
 
 def percentage(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
-    totals = _totals_of_parts(doc, partitions)
-    counts = [q for q in doc.quantities if q.kind != "percent"]
-    percents = [q for q in doc.quantities if q.unit == "%"]
+    totals = _totals_of_parts(ctx.analysis, partitions)
+    counts = [q for q in ctx.analysis.quantities if q.kind != "percent"]
+    percents = [q for q in ctx.analysis.quantities if q.unit == "%"]
     done: set[int] = set()
     for q in percents:
         if q.start in done or q.approx:
@@ -54,13 +55,13 @@ def percentage(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
                 yield _hit(stated, part, total, actual)
 
 
-def _totals_of_parts(doc: Document, partitions: list[Partition]) -> dict[int, Quantity]:
+def _totals_of_parts(analysis: Analysis, partitions: list[Partition]) -> dict[int, Quantity]:
     """For each figure that is a part of a stated total, that total."""
     totals: dict[int, Quantity] = {}
-    for e in doc.enumerations:
+    for e in analysis.enumerations:
         for p in e.parts:
             totals.setdefault(p.start, e.total)
-    for g in find_groups(doc, partitions):
+    for g in analysis.groups.of(partitions):
         for _, p in g.parts:
             totals[p.start] = g.total
     return totals
@@ -72,10 +73,13 @@ def _clause_counts(doc: Document, q: Quantity, counts: list[Quantity]) -> list[Q
     clause_start = line_start
     for m in _CLAUSE_END.finditer(doc.norm, line_start, q.start):
         clause_start = m.end()
-    starts = doc.derived("count-starts", lambda: [c.start for c in counts])
-    first = bisect.bisect_left(starts, clause_start)
-    last = bisect.bisect_left(starts, q.start)
+    first = bisect.bisect_left(counts, clause_start, key=_start)
+    last = bisect.bisect_left(counts, q.start, key=_start)
     return [c for c in counts[first:last] if c.end <= q.start]
+
+
+def _start(q: Quantity) -> int:
+    return q.start
 
 
 def _label_between(doc: Document, total: Quantity, part: Quantity) -> str:

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from linter.periods import find_period, period_years
+from linter.periods import period_years
 from linter.records import Evidence, Hit
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.checks.context import Context
     from linter.document import Document
 
 
 def statistical_period(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    period = find_period(doc)
+    period = ctx.analysis.period
     if params["report"] == "missing":
         if period is None:
             yield Hit()

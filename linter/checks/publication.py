@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from linter.issuer import DEPARTMENT, issuer_kind
+from linter.issuer import DEPARTMENT
 from linter.records import Evidence, Hit
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.checks.context import Context
     from linter.document import Document
 
 _DATE = r"(?P<y>(?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})"
@@ -47,7 +47,7 @@ def late_publication(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     deadlines = ctx.regime.deadlines  # the regulation in force when the report is due
     if deadlines is None:
         return
-    kind = issuer_kind(doc)
+    kind = ctx.analysis.issuer
     month, day = deadlines.department if kind == DEPARTMENT else deadlines.government
     deadline = date(ctx.year + 1, month, day)
     published = date(int(m["y"]), int(m["m"]), int(m["d"]))

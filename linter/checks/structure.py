@@ -6,13 +6,11 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from linter.issuer import issuer_kind
 from linter.numbers import parse_chinese_numeral
 from linter.records import Evidence, Hit, Term
-from linter.report_year import find_title
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.checks.context import Context
     from linter.document import Document
 
 # "全文由…七部分组成" / "包括…五个部分" / "分为六个部分"; within one sentence.
@@ -23,16 +21,16 @@ _DECLARED = re.compile(
 
 def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The part exists as a heading at any level, or as a statement in the body."""
-    if params.get("issuer") and issuer_kind(doc) != params["issuer"]:
+    if params.get("issuer") and ctx.analysis.issuer != params["issuer"]:
         return  # e.g. 第五十条第四项 binds people's governments, not departments
     headings = [re.compile(p) for p in params["headings"]]
     # A subheading under a part about what was disclosed names a category of
     # information ("(三)国民经济和社会发展计划"), not a part of the report.
     not_under = re.compile(params["not_under"]) if params.get("not_under") else None
-    for h in doc.outline.headings:
+    for h in ctx.analysis.outline.headings:
         if not any(p.search(h.title) for p in headings):
             continue
-        top = doc.outline.top_section_of(h.line) if h.level > 1 else None
+        top = ctx.analysis.outline.top_section_of(h.line) if h.level > 1 else None
         if not_under is None or top is None or not not_under.search(top.title):
             return
     for pattern in params.get("statements", ()):
@@ -43,7 +41,7 @@ def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 
 def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """ "由…N部分组成" must match the number of top-level headings."""
-    top = doc.outline.top_level
+    top = ctx.analysis.outline.top_level
     if not top:
         return
     first_heading = top[0].start
@@ -52,7 +50,8 @@ def declared_structure(doc: Document, params: dict[str, Any], ctx: Context) -> I
         declared = int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
         if declared is None or declared == len(top):
             return
-        if declared == len(top) + 1 and _appended_table(doc, top[-1].line, m.group(0)):
+        noise = ctx.analysis.noise_lines
+        if declared == len(top) + 1 and _appended_table(doc, noise, top[-1].line, m.group(0)):
             return  # the statistics table appended after the last part is one of them
         facts = {"declared": declared, "found": len(top), "headings": [h.title for h in top]}
         yield Hit(m.start("n"), m.end(), Evidence(facts))
@@ -64,7 +63,9 @@ _APPENDED = re.compile(r"^\s*附\s*(?:件|表)|^[^。,;]{0,40}(?:统计表|情�
 _DECLARES_TABLE = re.compile(r"附表|附件|统计表|情况表|数据表")
 
 
-def _appended_table(doc: Document, last_heading: int, declaration: str) -> bool:
+def _appended_table(
+    doc: Document, noise_lines: frozenset[int], last_heading: int, declaration: str
+) -> bool:
     """Whether a statistics table is appended after the last numbered part (or the
     declaration itself names one: "…和附表六个部分")."""
     if _DECLARES_TABLE.search(declaration):
@@ -74,14 +75,14 @@ def _appended_table(doc: Document, last_heading: int, declaration: str) -> bool:
     return any(
         _APPENDED.search(line)
         for i, line in enumerate(doc.norm_lines[last_heading + 1 :], start=last_heading + 1)
-        if i not in doc.noise_lines
+        if i not in noise_lines
     )
 
 
 def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """Top-level numbering runs 一、二、三… without skips or repeats."""
     expected = 1
-    for h in doc.outline.top_level:
+    for h in ctx.analysis.outline.top_level:
         if h.number != expected:
             yield Hit(h.start, h.end, Evidence({"expected": expected, "found": h.number}))
         expected = h.number + 1
@@ -89,7 +90,7 @@ def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 
 def title(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A short line near the top (or two, wrapped) names the year and 年度报告."""
-    if find_title(doc) is None:
+    if ctx.analysis.title is None:
         yield Hit()
 
 
@@ -98,7 +99,7 @@ def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[H
     if ctx.year is None:
         return
     pattern = re.compile(params["headings"])
-    for h in doc.outline.headings:
+    for h in ctx.analysis.outline.headings:
         m = pattern.search(h.title)
         first = int(m["from"] or m["year"]) if m else 0
         if m and first != ctx.year + 1:
@@ -122,9 +123,9 @@ def enumeration_sequence(doc: Document, params: dict[str, Any], ctx: Context) ->
     section = None
     for m in _ENUMERATED.finditer(doc.norm):
         line = doc.norm_line_of(m.start())
-        if line in doc.noise_lines:
+        if line in ctx.analysis.noise_lines:
             continue
-        here = doc.outline.enclosing(line)
+        here = ctx.analysis.outline.enclosing(line)
         number = parse_chinese_numeral(m["n"])
         if number is None:
             continue

@@ -14,11 +14,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from linter.arithmetic import equation, plain
-from linter.partitions import Group, Partition, find_groups, labels
+from linter.partitions import Group, Partition
 from linter.records import Evidence, Hit
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.checks.context import Context
     from linter.document import Document
     from linter.enumerations import Enumeration
     from linter.numbers import Quantity
@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 
 def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
-    groups = find_groups(doc, partitions) if partitions else []
+    groups = ctx.analysis.groups.of(partitions) if partitions else []
     report = params["report"]
-    label_of = labels(doc)
+    label_of = ctx.analysis.labels
     remainder = re.compile(params["remainder"]) if params.get("remainder") else None
 
     def takes_the_rest(parts: list[Quantity]) -> bool:
@@ -41,7 +41,7 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
         return
     claimed = {g.total.start for g in groups}
     overlapping = re.compile(params["overlapping"]) if params.get("overlapping") else None
-    for e in doc.enumerations:
+    for e in ctx.analysis.enumerations:
         if e.total.start in claimed:
             continue
         if overlapping and sum(bool(overlapping.search(label_of[p.start])) for p in e.parts) >= 2:

@@ -1,6 +1,6 @@
 """Check kinds on the standard tables of the 2019/2021 formats.
 
-They read `doc.standard_tables` (rows mapped onto the templates by label),
+They read `ctx.analysis.standard_tables` (rows mapped onto the templates by label),
 never HTML, Word or PDF. Every finding names its cell in words and in
 `details` ({"table": "applications", "row": "三(三)1", "column": "总计"}); the
 finding's own location stays the native one (line, column, page, grid cell).
@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 from linter.arithmetic import equation
 from linter.messages import bilingual
 from linter.records import Evidence, Hit, TemplateCell, Term
-from linter.tables.match import MatchedTable, part_lines, printed
+from linter.tables.match import MatchedTable, part_lines
 from linter.tables.rows import figure_rows
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.checks.context import Context
     from linter.document import Document
     from linter.tables.rows import Cell
 
@@ -56,14 +56,14 @@ def _cell_hit(
     return Hit(cell.start, max(cell.end, cell.start + 1), evidence, cell.place)
 
 
-def _printed_tables(doc: Document) -> list[MatchedTable]:
+def _printed(ctx: Context) -> list[MatchedTable]:
     """Every standard table as printed (part 三 for 本级 and again for 全市 is two)."""
-    return [each for table in doc.standard_tables.values() for each in printed(doc, table)]
+    return [each for table in ctx.analysis.standard_tables.values() for each in table.printed]
 
 
 def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The part 二/三/四 table is absent or cannot be recognised."""
-    found = doc.standard_tables
+    found = ctx.analysis.standard_tables
     for template in ctx.regime.templates:
         if template.table in params["tables"] and template.table not in found:
             facts = {"table": Term(template.table, template.name), "part": template.part}
@@ -72,7 +72,7 @@ def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterat
 
 def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A numeric cell left blank, "/", "-" or "—" (0 is a number)."""
-    for table in _printed_tables(doc):
+    for table in _printed(ctx):
         for row, figure_row in table.rows.items():
             for column, cell in zip(table.columns_of(row), figure_row.cells, strict=False):
                 # zip stops at the template's width: trailing layout cells are not cells
@@ -84,7 +84,7 @@ def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 def table_identities(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The identities of each matched table's template, of the kinds in `params`."""
     kinds = set(params["kinds"])
-    for table in _printed_tables(doc):
+    for table in _printed(ctx):
         for identity in table.template.identities:
             if identity["kind"] in kinds:
                 yield from _IDENTITIES[identity["kind"]](table, identity, params)
@@ -174,14 +174,14 @@ _IDENTITIES = {"row_sum": _row_sum, "column_sum": _column_sum, "balance": _balan
 
 def glued_cells(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A table whose figures run together ("3001530061 43119") is reported once, not guessed."""
-    found = doc.standard_tables
+    found = ctx.analysis.standard_tables
     for template in ctx.regime.templates:
         if template.table in found:
             continue
-        lines = part_lines(doc, template.part, whole=False)
+        lines = part_lines(ctx.analysis.outline, template.part, whole=False)
         if lines is None:
             continue  # no such part: nothing to say about its table here
-        for row in figure_rows(doc, *lines):
+        for row in figure_rows(doc, ctx.analysis.noise_lines, *lines):
             labelled = [r for r in template.rows if r.label.pattern]
             widths = {len(r.columns) for r in labelled if r.label.search(row.label)}
             longest = max((len(c.text) for c in row.cells), default=0)

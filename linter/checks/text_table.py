@@ -1,6 +1,6 @@
 """Check kind text_table: a figure the prose of part 一 states contradicts the table.
 
-Facts map a prose figure, recognised by its label (the words before it) or
+Analysis map a prose figure, recognised by its label (the words before it) or
 the words after it, onto table cells (their sum when several): "受理…申请3119件"
 is 一·总计, "复议351件，其中结果维持72件" the review block. The review and
 litigation results are read as partition groups (total and parts), and
@@ -15,14 +15,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from linter.partitions import Partition, find_groups, labels
+from linter.partitions import Partition
 from linter.records import Evidence, Hit, TemplateCells
-from linter.tables.match import MatchedTable, printed
+from linter.tables.match import MatchedTable
 
 if TYPE_CHECKING:
-    from linter.checks import Context
+    from linter.analysis import Analysis
+    from linter.checks.context import Context
     from linter.document import Document
     from linter.numbers import Quantity
+    from linter.sections import Outline
 
 _AFTER_REACH = 12
 _CLAUSE_END = re.compile(r"[,;。!?]")
@@ -38,10 +40,10 @@ def _table_value(tables: dict[str, MatchedTable], table: str, row: str, cells: l
     return sum((c.value for c in found), start=Decimal(0))  # type: ignore[union-attr]
 
 
-def _part_one(doc: Document) -> tuple[int, int] | None:
-    for heading in doc.outline.top_level:
+def _part_one(doc: Document, outline: Outline) -> tuple[int, int] | None:
+    for heading in outline.top_level:
         if heading.number == 1:
-            first, last = doc.outline.section_range(heading)
+            first, last = outline.section_range(heading)
             return doc.norm_line_starts[first], doc.norm_line_starts[last] + len(
                 doc.norm_lines[last]
             )
@@ -54,19 +56,20 @@ def _after(doc: Document, q: Quantity) -> str:
 
 
 def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    tables = doc.standard_tables
-    scope = _part_one(doc)
+    analysis = ctx.analysis
+    tables = analysis.standard_tables
+    scope = _part_one(doc, analysis.outline)
     if not tables or scope is None:
         return
-    label_of = labels(doc)
+    label_of = analysis.labels
     prose = [
         q
-        for q in doc.quantities
+        for q in analysis.quantities
         if scope[0] <= q.start < scope[1] and q.kind == "count" and not q.approx
     ]
     seen: set[int] = set()
     for hit in [
-        *_groups(doc, params.get("groups", ()), scope, tables),
+        *_groups(analysis, params.get("groups", ()), scope, tables),
         *_facts(doc, params.get("facts", ()), prose, label_of, tables, ctx.year),
         *_all_upheld(doc, params.get("all_upheld"), scope, tables),
         *_none_stated(doc, params.get("none_stated"), scope, tables),
@@ -87,18 +90,18 @@ def _facts(doc, facts, prose, label_of, tables, year) -> Iterator[Hit]:
         expected = _table_value(tables, fact["table"], fact["row"], fact["cells"])
         if not candidates or expected is None:
             continue
-        agreeing = _agreeing(doc, tables, fact)
+        agreeing = _agreeing(tables, fact)
         if any(q.value in agreeing for q in candidates):
             continue
         q = candidates[0]
         yield _hit(q, expected, fact["name"], fact["table"], fact["row"], fact["cells"])
 
 
-def _agreeing(doc: Document, tables: dict[str, MatchedTable], fact: dict[str, Any]) -> set:
+def _agreeing(tables: dict[str, MatchedTable], fact: dict[str, Any]) -> set:
     """The values that agree with `fact` in any printing of its table: a report with a
     part 三 table for 本级 and one for 全市 states figures of either in its prose."""
     agreeing: set[Decimal] = set()
-    for instance in printed(doc, tables[fact["table"]]):
+    for instance in tables[fact["table"]].printed:
         one = {fact["table"]: instance}
         value = _table_value(one, fact["table"], fact["row"], fact["cells"])
         if value is not None:
@@ -142,11 +145,11 @@ def _sentence_before(doc: Document, q: Quantity) -> str:
     return re.split(r"[。!?]", doc.norm[line_start : q.start])[-1]
 
 
-def _groups(doc, groups, scope, tables) -> Iterator[Hit]:
+def _groups(analysis: Analysis, groups, scope, tables) -> Iterator[Hit]:
     if not groups:
         return
     partitions = [Partition.from_params(g["partition"]) for g in groups]
-    for found in find_groups(doc, partitions):
+    for found in analysis.groups.of(partitions):
         if not scope[0] <= found.total.start < scope[1]:
             continue
         spec = groups[partitions.index(found.partition)]

@@ -11,16 +11,21 @@ language it wants, and can list the rules (SARIF `rules[]`). A new format
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from linter.baseline import Outcome
     from linter.records import Catalogue, FileResult
 
 FORMATS = {
     "text": "linter.formatters.text",
     "json": "linter.formatters.json",
+    "sarif": "linter.formatters.sarif",
+    "github": "linter.formatters.github",
+    "junit": "linter.formatters.junit",
+    "gitlab": "linter.formatters.gitlab",
 }
 
 
@@ -29,6 +34,12 @@ class FormatOptions:
     lang: str = "zh"
     color: bool = False
     quiet: bool = False
+    baseline: Outcome | None = None  # set when --baseline hid known findings
+
+
+def default_format(environ: Mapping[str, str]) -> str:
+    """The format when none is asked for: annotations inside GitHub Actions, else text."""
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def render(

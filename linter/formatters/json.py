@@ -4,7 +4,8 @@
  "files": [{"path", "regime", "year", "encoding", "findings": [
      {"rule", "severity", "message", "line", "column", "end_line", "end_column",
       "section", "excerpt", "details", (+ "page" / "paragraph" / "table" / "row" / "cell")}]}],
- "summary": {"files", "errors", "warnings", "infos"}}
+ "summary": {"files", "errors", "warnings", "infos"},
+ (with --baseline) "baseline": {"suppressed", "fixed": [{"path", "rule", "fingerprint", "line"}]}}
 
 `message` is in --lang; `details` is the finding's evidence (linter/records.py).
 """
@@ -58,4 +59,12 @@ def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatO
         "files": [file_record(r, catalogue, options.lang) for r in results],
         "summary": summary(results),
     }
+    if options.baseline is not None:
+        document["baseline"] = {
+            "suppressed": options.baseline.suppressed,
+            "fixed": [
+                {"path": e.path, "rule": e.rule, "fingerprint": e.fingerprint, "line": e.line}
+                for e in options.baseline.fixed
+            ],
+        }
     return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"

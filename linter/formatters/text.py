@@ -31,6 +31,8 @@ LABELS = {
         "report": "全文",
         "summary": "共检查 {files} 个文件:{errors} 个错误,{warnings} 个警告,{infos} 个提示",
         "clean": "未发现问题",
+        "baseline": "基线:{suppressed} 个已知问题未显示,{fixed} 个已修复",
+        "fixed": "    已修复 {path} [{rule}](记录时在第{line}行)",
         "page": "第{page}页",
         "paragraph": "第{paragraph}段",
         "table": "表{table}",
@@ -46,6 +48,8 @@ LABELS = {
         "summary": "{files} file(s) checked: {errors} error(s), "
         "{warnings} warning(s), {infos} info",
         "clean": "no problems found",
+        "baseline": "baseline: {suppressed} known finding(s) not shown, {fixed} fixed",
+        "fixed": "    fixed {path} [{rule}] (line {line} when recorded)",
         "page": "page {page}",
         "paragraph": "paragraph {paragraph}",
         "table": "table {table}",
@@ -101,13 +105,24 @@ def _finding(f: Finding, message: str, options: FormatOptions) -> list[str]:
     return lines
 
 
-def _summary(results: Sequence[FileResult], options: FormatOptions) -> list[str]:
+def summary_lines(results: Sequence[FileResult], options: FormatOptions) -> list[str]:
     counts = summary(results)
     lines = [LABELS[options.lang]["summary"].format(**counts)]
     per_rule = Counter(f.rule for r in results for f in r.findings)
     if per_rule:
         lines.append("  " + " · ".join(f"{rule} {n}" for rule, n in sorted(per_rule.items())))
-    return lines
+    return lines + _baseline_lines(options)
+
+
+def _baseline_lines(options: FormatOptions) -> list[str]:
+    """What --baseline hid, and each recorded finding that no longer occurs."""
+    outcome = options.baseline
+    if outcome is None:
+        return []
+    labels = LABELS[options.lang]
+    head = labels["baseline"].format(suppressed=outcome.suppressed, fixed=len(outcome.fixed))
+    fixed = [labels["fixed"].format(path=e.path, rule=e.rule, line=e.line) for e in outcome.fixed]
+    return [head, *fixed]
 
 
 def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions) -> str:
@@ -119,5 +134,5 @@ def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatO
             if not options.quiet:
                 out.append("")
     if not options.quiet:
-        out.extend(_summary(results, options))
+        out.extend(summary_lines(results, options))
     return "\n".join(out) + ("\n" if out else "")

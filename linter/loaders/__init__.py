@@ -60,6 +60,10 @@ _SUFFIX_FORMATS = {
     ".xhtml": "html",
 }
 
+# Every file name a folder is searched for (and the pre-commit hook's `files`
+# pattern, held to this by tests/test_precommit.py): all the containers read.
+REPORT_SUFFIXES = tuple(sorted(_TEXT_SUFFIXES | set(_SUFFIX_FORMATS)))
+
 
 def _markup_head(data: bytes) -> bytes:
     """The first KB as lower-case ASCII-compatible bytes, BOMs and blanks dropped."""

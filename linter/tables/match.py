@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from linter.regimes import table_templates
@@ -22,6 +22,7 @@ from linter.tables.templates import Template, TemplateRow
 
 if TYPE_CHECKING:
     from linter.document import Document
+    from linter.sections import Outline
 
 _OWN, _CONTEXT, _UNLABELLED = 3.0, 1.5, 0.5
 _SKIP_ROW, _SKIP_TEMPLATE = -0.5, -1.0
@@ -34,6 +35,14 @@ class MatchedTable:
     template: Template
     layout: str
     rows: dict[str, FigureRow]  # template row key -> the document row
+    # One table per scope when the report prints it several times (市政府本级, then
+    # 全市汇总, each opening with its row 一); empty when it is printed once.
+    printings: tuple[MatchedTable, ...] = ()
+
+    @property
+    def printed(self) -> tuple[MatchedTable, ...]:
+        """The table as printed: each printing, or the table itself."""
+        return self.printings or (self,)
 
     def cell(self, row: str, column: str) -> Cell | None:
         figure_row = self.rows.get(row)
@@ -160,29 +169,29 @@ def align(
     return best[n][m], matched
 
 
-def part_lines(doc: Document, part: str, whole: bool = True) -> tuple[int, int] | None:
+def part_lines(outline: Outline, part: str, whole: bool = True) -> tuple[int, int] | None:
     """Lines of the top-level part numbered `part` (二/三/四); else the whole text
     (or None when `whole` is false)."""
     number = "一二三四五六七八九十".index(part) + 1
-    for heading in doc.outline.top_level:
+    for heading in outline.top_level:
         if heading.number == number:
-            return doc.outline.section_range(heading)
-    return (0, len(doc.norm_lines) - 1) if whole else None
+            return outline.section_range(heading)
+    return (0, outline.line_count - 1) if whole else None
 
 
-def _search_ranges(doc: Document, template: Template) -> list[tuple[int, int]]:
+def _search_ranges(outline: Outline, template: Template) -> list[tuple[int, int]]:
     """Where to look for the template's table, best first: the part numbered for it,
     each part whose heading names it (reports number their parts otherwise, or
     restart the numbering for an attached tables section), then the whole report."""
     ranges: list[tuple[int, int]] = []
-    numbered = part_lines(doc, template.part, whole=False)
+    numbered = part_lines(outline, template.part, whole=False)
     if numbered is not None:
         ranges.append(numbered)
     if template.heading is not None:
-        for heading in doc.outline.top_level:
+        for heading in outline.top_level:
             if template.heading.search(heading.title):
-                ranges.append(doc.outline.section_range(heading))
-    ranges.append((0, len(doc.norm_lines) - 1))
+                ranges.append(outline.section_range(heading))
+    ranges.append((0, outline.line_count - 1))
     return list(dict.fromkeys(ranges))
 
 
@@ -204,18 +213,20 @@ def _match_rows(template: Template, rows: list[FigureRow]) -> MatchedTable | Non
     return MatchedTable(template, best[1], best[2]) if best else None
 
 
-def match_template(doc: Document, template: Template) -> MatchedTable | None:
+def match_template(
+    doc: Document, outline: Outline, noise_lines: frozenset[int], template: Template
+) -> MatchedTable | None:
     """The template's table in `doc`, in the layout that fits best, if recognisable."""
-    for first, last in _search_ranges(doc, template):
-        matched = _match_rows(template, figure_rows(doc, first, last))
+    for first, last in _search_ranges(outline, template):
+        rows = figure_rows(doc, noise_lines, first, last)
+        matched = _match_rows(template, rows)
         if matched is not None:
-            return matched
+            return _with_printings(template, matched, rows)
     return None
 
 
 def _segments(template: Template, rows: list[FigureRow]) -> list[list[FigureRow]]:
-    """`rows` cut before each repeat of the template's first row (一、本年新收…): a report
-    may print part 三 twice, 市政府本级 then 全市汇总, each table opening with its row 一."""
+    """`rows` cut before each repeat of the template's first row (一、本年新收…)."""
     firsts = {template.layout_rows(layout)[0].label for layout in template.layouts}
     starts = [i for i, r in enumerate(rows) if any(p.search(r.label) for p in firsts)]
     if len(starts) < 2:
@@ -224,30 +235,21 @@ def _segments(template: Template, rows: list[FigureRow]) -> list[list[FigureRow]
     return [rows[a:b] for a, b in itertools.pairwise(cuts) if b > a]
 
 
-def table_instances(doc: Document, template: Template) -> list[MatchedTable]:
-    """Every printing of the template's table where it is found, in text order: one
-    table, or one per scope (本级 / 全市) when each is recognised on its own."""
-    for first, last in _search_ranges(doc, template):
-        rows = figure_rows(doc, first, last)
-        whole = _match_rows(template, rows)
-        if whole is None:
-            continue
-        each = [_match_rows(template, segment) for segment in _segments(template, rows)]
-        if len(each) > 1 and all(m is not None for m in each):
-            return each  # type: ignore[return-value]
-        return [whole]
-    return []
+def _with_printings(template: Template, whole: MatchedTable, rows: list[FigureRow]) -> MatchedTable:
+    """`whole` with its printings when the rows hold the table once per scope and each
+    piece is recognised on its own; the whole-range match still decides the layout."""
+    segments = _segments(template, rows)
+    if len(segments) < 2:
+        return whole
+    each = [_match_rows(template, segment) for segment in segments]
+    if any(m is None for m in each):
+        return whole
+    return replace(whole, printings=tuple(m for m in each if m is not None))
 
 
-def printed(doc: Document, table: MatchedTable) -> list[MatchedTable]:
-    """`table` as printed: one table per scope when the report prints several (本级,
-    全市), else the table itself. Checks hold each printing to its own identities."""
-    template = table.template
-    each = doc.derived(("table-instances", template.table), lambda: table_instances(doc, template))
-    return each if len(each) > 1 else [table]
-
-
-def standard_tables(doc: Document) -> dict[str, MatchedTable]:
+def standard_tables(
+    doc: Document, outline: Outline, noise_lines: frozenset[int]
+) -> dict[str, MatchedTable]:
     """Each standard table found in `doc`, by table name.
 
     Tables are read with the templates of every regime: the report year, and so
@@ -256,7 +258,7 @@ def standard_tables(doc: Document) -> dict[str, MatchedTable]:
     """
     found = {}
     for template in table_templates():
-        matched = match_template(doc, template)
+        matched = match_template(doc, outline, noise_lines, template)
         if matched is not None:
             found[template.table] = matched
     return found

@@ -196,13 +196,16 @@ def grid_rows(doc: Document, first: int, last: int) -> dict[int, tuple[str, list
 # -- both, in text order -----------------------------------------------------------------------
 
 
-def figure_rows(doc: Document, first: int, last: int) -> list[FigureRow]:
-    """Rows with figures among 0-based lines first..last, with their label context."""
+def figure_rows(
+    doc: Document, noise_lines: frozenset[int], first: int, last: int
+) -> list[FigureRow]:
+    """Rows with figures among 0-based lines first..last (page noise left out), with
+    their label context."""
     from_grid = grid_rows(doc, first, last)
     parsed = []
     for i in range(first, last + 1):
         line = doc.norm_lines[i]
-        if i in doc.noise_lines or is_pipe_rule(line):
+        if i in noise_lines or is_pipe_rule(line):
             continue
         read = from_grid.get(i)
         label, cells = read if read is not None else split_row(line, doc.norm_line_starts[i])
