@@ -155,6 +155,10 @@ class MissingTable:
     """A standard table of the regime's templates is absent or cannot be recognised."""
 
     tables: list[str] = field(metadata=_m("which tables: applications, review, proactive"))
+    glued_digits: int | None = field(
+        default=None,
+        metadata=_m("a table whose figures ran together (a run this long) is left to glued_cells"),
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -178,7 +182,8 @@ class TextTable:
     facts: list[dict[str, Any]] = field(
         default_factory=list,
         metadata=_m(
-            "name, label/after/context/unless_after patterns, table, row, cells: one figure"
+            "name, label/after/context/unless_after patterns, table, row, cells: one figure;"
+            " may_include: rows the statement may count too"
         ),
     )
     groups: list[dict[str, Any]] = field(

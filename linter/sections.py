@@ -157,6 +157,13 @@ def _statistics_table(lines: list[str], i: int) -> bool:
     return any(_TABLE_HEADER.search(line) for line in following)
 
 
+def _caption_row(line: str) -> bool:
+    """A table row of one cell that is a part heading ("二、主动公开政府信息情况" set as the
+    first, merged row of the part's table): the part starts there."""
+    parsed = None if "\t" in line else parse_heading(line)
+    return parsed is not None and parsed[0] == 1
+
+
 def build_outline(doc: TextView, noise_lines: frozenset[int]) -> Outline:
     """All headings of `doc`, in order.
 
@@ -172,8 +179,10 @@ def build_outline(doc: TextView, noise_lines: frozenset[int]) -> Outline:
             continue
         if _APPENDIX.match(line) or _statistics_table(lines, i):
             break
-        if i in doc.table_lines or _FIGURES_ONLY.match(_next_text_line(lines, i)):
-            continue  # a table cell, or a row label whose figures wrapped below it
+        if _FIGURES_ONLY.match(_next_text_line(lines, i)):
+            continue  # a row label whose figures wrapped below it
+        if i in doc.table_lines and not _caption_row(line):
+            continue  # a table cell
         if not doc.virtual_lines.get(i, True):
             continue  # cut out of a flattened line, and not where a part's heading starts
         parsed = parse_heading(line)

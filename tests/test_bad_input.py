@@ -177,7 +177,7 @@ def test_text_output_names_the_reason(bad_files) -> None:
         check=False,
     )
     assert run.returncode == 2
-    assert "cannot read: no text layer (scanned?) — run OCR first" in run.stdout
+    assert "cannot read: no text layer (scanned?), and OCR found no text" in run.stdout
 
 
 def test_extract_of_a_bad_file_is_a_usage_error(bad_files) -> None:

@@ -48,3 +48,17 @@ def test_the_rule_in_writing_rules_loads_runs_and_explains(tmp_path):
     assert good.code == 0 and good.rules() == set()
     assert bad.rules() == {"missing-interpretation"}
     assert "政策解读" in bad.json["files"][0]["findings"][0]["message"]
+
+
+def test_the_sample_expectations_name_every_rule_of_their_regime():
+    import yaml
+
+    from linter.rulebook import shipped_packs
+
+    packs = shipped_packs()
+    for name in ("expected.yaml", "expected-standard.yaml"):
+        reports = yaml.safe_load((ROOT / "sample_reports" / name).read_text("utf-8"))["reports"]
+        for report, expected in reports.items():
+            pack = next(p for p in packs if p.covers(expected["year"]))
+            listed = {*expected.get("must_not", ()), *(m["rule"] for m in expected["must"])}
+            assert {r.id for r in pack.rules} <= listed, (name, report)

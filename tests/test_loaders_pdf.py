@@ -240,7 +240,7 @@ def test_pdf_whose_glyphs_have_no_unicode_map_is_refused() -> None:
         load_bytes(_encrypted("", TITLE), "report.pdf")
 
 
-def test_pdf_of_images_only_needs_ocr() -> None:
+def test_pdf_of_images_without_text_is_refused() -> None:
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
 
@@ -252,10 +252,9 @@ def test_pdf_of_images_only_needs_ocr() -> None:
         pdf.drawImage(ImageReader(image), 72, 200, width=400, height=560)
         pdf.showPage()
     pdf.save()
-    scanned = re.escape("no text layer (scanned?) — run OCR first")
-    with pytest.raises(InputError, match=scanned) as e:
+    with pytest.raises(InputError, match=re.escape("no text layer (scanned?)")) as e:
         load_bytes(buffer.getvalue(), "scan.pdf")
-    assert e.value.code == "scanned-pdf"
+    assert e.value.code == "scanned-pdf-unread"
 
 
 def test_truncated_pdf_is_refused() -> None:

@@ -173,3 +173,32 @@ def test_stray_spaces_inside_a_grid_cell_are_layout() -> None:
     doc = load_bytes(_reprinted_row(), "row.pdf")
     (row,) = [line for line in doc.norm_lines if "\t" in line and "3001" in line]
     assert row.startswith("一、本年新收政府信息公开申请数量\t3001")
+
+
+def test_part_heading_set_as_the_tables_first_row_starts_the_part() -> None:
+    _register()
+    body = ParagraphStyle("b", fontName=FONT, fontSize=12, leading=20, wordWrap="CJK")
+    grid = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 10),
+            ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+            ("SPAN", (0, 0), (-1, 0)),
+        ]
+    )
+    rows = [
+        ["二、主动公开政府信息情况", "", ""],
+        ["信息内容", "本年制发件数", "现行有效件数"],
+        ["规章", "0", "0"],
+        ["行政规范性文件", "3", "8"],
+    ]
+    story = [
+        Paragraph("一、总体情况", body),
+        Paragraph("全年主动公开信息一千余条。", body),
+        Table(rows, style=grid),
+        Paragraph("三、收到和处理政府信息公开申请情况", body),
+    ]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    doc = load_bytes(buffer.getvalue(), "caption.pdf")
+    assert "二、主动公开政府信息情况" in doc.lines
+    assert [h.number for h in analyse(doc).outline.top_level] == [1, 2, 3]

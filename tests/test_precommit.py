@@ -13,6 +13,7 @@ import pytest
 import yaml
 from conftest import REPORTS, ROOT
 
+from linter import __version__
 from linter.loaders import REPORT_SUFFIXES
 
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
@@ -76,3 +77,39 @@ def test_the_hook_matches_every_container_the_cli_reads_in_any_case():
     for name in ("notes.py", "report.docx.bak", "report.xlsx", "docx", "README"):
         assert not pattern.search(name), name
 
+
+def _readme_snippet() -> dict:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## pre-commit\n") :]
+    return yaml.safe_load(re.search(r"```yaml\n(.*?)```", section, re.S).group(1))
+
+
+def test_the_readme_snippet_runs_with_pre_commit_run_at_the_pinned_tag(repo, tmp_path):
+    config = _readme_snippet()
+    rev = config["repos"][0]["rev"]
+    assert rev == f"v{__version__}"
+    tags = subprocess.run(
+        ["git", "tag", "--list", rev], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert tags.stdout.strip() == rev, f"the README pins {rev}: no such tag (git fetch --tags)"
+    config["repos"][0]["repo"] = str(ROOT)  # this repository stands for the README's host
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    _git(repo, "add", ".pre-commit-config.yaml")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home")}
+
+    def run(*files: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(PRE_COMMIT), "run", "--verbose", "--files", *files],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
+
+    clean = run("clean.txt", "notes.py")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    faulty = run("clean.txt", "faulty.txt")
+    assert faulty.returncode == 1, faulty.stdout + faulty.stderr
+    assert "total-mismatch" in faulty.stdout
+    assert faulty.stdout.count("共检查 2 个文件") == 1  # require_serial: one run, one summary

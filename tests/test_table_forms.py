@@ -201,3 +201,35 @@ def test_a_markdown_report_through_the_command_line(tmp_path):
     line = lines[blank["line"] - 1]
     assert line.startswith("| 3.要求提供公开出版物 |")
     assert line[blank["column"] - 1] == "/"
+
+
+# -- cells that ran together -------------------------------------------------------------------
+
+
+def glued(rows: Rows) -> list[str]:
+    """A scraped table whose cells lost their borders: label and figures in one run."""
+    return ["".join(row) for row in rows]
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["lines", "one-line-body"])
+def test_glued_cells_are_never_read_as_figures(flat):
+    """The tables are there but unreadable: said once each, never missing, never summed."""
+    doc = load_path(str(SAMPLES / "example-city-2024-faulty.html"))
+    text = rewrite(doc, glued)
+    assert "一、本年新收政府信息公开申请数量211141181236" in text
+    if flat:
+        text = " ".join(text.split("\n"))
+    found = findings(text)
+    glued_tables = {t for r, t, _, _ in found if r == "table-cells-glued"}
+    assert glued_tables == {"applications", "review"}
+    missing = {t for r, t, _, _ in found if r == "missing-table"}
+    assert not missing & glued_tables
+    # no figure of the glued tables is checked or summed
+    assert not {r for r, *_ in found} & {
+        "table-total-mismatch",
+        "table-balance-mismatch",
+        "table-blank-cell",
+        "total-mismatch",
+        "total-incomplete",
+        "percent-mismatch",
+    }

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from linter.arithmetic import equation
 from linter.messages import bilingual
 from linter.records import Evidence, Hit, TemplateCell, Term
-from linter.tables.match import MatchedTable, part_lines
-from linter.tables.rows import figure_rows
+from linter.tables.glued import glued_span
+from linter.tables.match import MatchedTable
 
 if TYPE_CHECKING:
     from linter.checks.context import Context
@@ -56,13 +56,22 @@ def _cell_hit(
     return Hit(cell.start, max(cell.end, cell.start + 1), evidence, cell.place)
 
 
+def _scope(ctx: Context) -> tuple[Any, frozenset[int]]:
+    """The outline and page-noise lines a table is looked for in."""
+    return ctx.analysis.outline, ctx.analysis.noise_lines
+
+
 def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The part 二/三/四 table is absent or cannot be recognised."""
     found = ctx.analysis.standard_tables
     for template in ctx.regime.templates:
-        if template.table in params["tables"] and template.table not in found:
-            facts = {"table": Term(template.table, template.name), "part": template.part}
-            yield Hit(evidence=Evidence(facts))
+        if template.table not in params["tables"] or template.table in found:
+            continue
+        glued = params.get("glued_digits")
+        if glued and glued_span(doc, *_scope(ctx), template, glued) is not None:
+            continue  # there, but its figures ran together: table-cells-glued says so
+        facts = {"table": Term(template.table, template.name), "part": template.part}
+        yield Hit(evidence=Evidence(facts))
 
 
 def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -173,14 +182,6 @@ def glued_cells(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator
     for template in ctx.regime.templates:
         if template.table in found:
             continue
-        lines = part_lines(ctx.analysis.outline, template.part, whole=False)
-        if lines is None:
-            continue  # no such part: nothing to say about its table here
-        for row in figure_rows(doc, ctx.analysis.noise_lines, *lines):
-            labelled = [r for r in template.rows if r.label.pattern]
-            widths = {len(r.columns) for r in labelled if r.label.search(row.label)}
-            longest = max((len(c.text) for c in row.cells), default=0)
-            if widths and len(row.cells) < min(widths) and longest >= params["min_digits"]:
-                facts = {"table": Term(template.table, template.name), "line_cells": len(row.cells)}
-                yield Hit(row.cells[0].start, row.cells[-1].end, Evidence(facts))
-                break
+        span = glued_span(doc, *_scope(ctx), template, params["min_digits"])
+        if span is not None:
+            yield Hit(span[0], span[1], Evidence({"table": Term(template.table, template.name)}))

@@ -1,7 +1,7 @@
 """The JSON contract: every later format is built from the same records.
 
 {"ogilint": "<version>",
- "files": [{"path", "regime", "year", "encoding", "findings": [
+ "files": [{"path", "regime", "year", "encoding", ("ocr": true for a scan), "findings": [
      {"rule", "severity", "message", "line", "column", "end_line", "end_column",
       "section", "excerpt", "details", (+ "page" / "paragraph" / "table" / "row" / "cell")}]}],
  "summary": {"files", "errors", "warnings", "infos"},
@@ -50,6 +50,8 @@ def file_record(r: FileResult, catalogue: Catalogue, lang: str) -> dict[str, Any
         "findings": [
             finding_record(f, finding_message(f, catalogue, r.regime, lang)) for f in r.findings
         ],
+        # A scan's text came from OCR (linter/loaders/ocr.py): every finding may rest on it.
+        **({"ocr": True} if r.meta.get("ocr") else {}),
     }
 
 

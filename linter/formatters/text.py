@@ -38,6 +38,7 @@ LABELS = {
         "table": "表{table}",
         "row": "第{row}行",
         "year": "{year}年",
+        "ocr": "{path}:扫描件,文字经OCR识别,个别文字或数字可能识别有误",
     },
     "en": {
         "error": "error",
@@ -55,6 +56,7 @@ LABELS = {
         "table": "table {table}",
         "row": "row {row}",
         "year": "{year}",
+        "ocr": "{path}: a scan read with OCR; a word or figure may be misrecognised",
     },
 }
 
@@ -111,6 +113,9 @@ def summary_lines(results: Sequence[FileResult], options: FormatOptions) -> list
     per_rule = Counter(f.rule for r in results for f in r.findings)
     if per_rule:
         lines.append("  " + " · ".join(f"{rule} {n}" for rule, n in sorted(per_rule.items())))
+    lines.extend(
+        LABELS[options.lang]["ocr"].format(path=r.path) for r in results if r.meta.get("ocr")
+    )
     return lines + _baseline_lines(options)
 
 

@@ -11,8 +11,11 @@ ends with 。!?;: and the next line starts indented (or the document does not
 indent paragraphs at all). Each paragraph is one extracted line located at
 the page where it starts.
 
-A PDF without a text layer (a scan), whose text layer is mostly glyphs without
-a Unicode mapping, or that needs a password is refused, and so is one that is
+A PDF without a text layer (a scan) is read with OCR when the `ocr` extra is
+installed (`linter/loaders/ocr.py`: its lines and tables are laid out here as
+a text layer's are, and the document says `meta["ocr"]`), and refused with
+how to install it otherwise. One whose text layer is mostly glyphs without a
+Unicode mapping, or that needs a password is refused, and so is one that is
 cut short (no %%EOF at its end).
 """
 
@@ -52,6 +55,7 @@ _STOP = re.compile(r"[。!?！？]")
 # rulings (pdfplumber finds no table): it is a line of its own, never re-flowed
 # into a paragraph ("…1 236" + "二、上年结转…" would glue two rows together).
 _FIGURE_ROW = re.compile(r"(?:\s+[\d.,/—-]+){2,}\s*$")
+_LATIN_RUN = re.compile(r"[!-~]*")
 
 
 @dataclass
@@ -330,14 +334,47 @@ def load(data: bytes, path: str) -> Document:
     pages = _drop_furniture(pages, heights)
     text = "".join(ln.text for lines in pages for ln in lines).replace(" ", "")
     if len(text) < _MIN_TEXT and not tables:
-        raise InputError("scanned-pdf")
+        return _scanned(data, path)
     unmapped = len(_CID.findall(text))
     if unmapped and unmapped > len(_CID.sub("", text)):
         raise InputError("unmapped-pdf")
+    return _assemble(pages, tables, heights, path, {})
+
+
+def _assemble(
+    pages: list[list[_Line]],
+    tables: list[_PageTable],
+    heights: list[float],
+    path: str,
+    meta: dict[str, Any],
+) -> Document:
+    """Lines and tables in reading order, re-flowed into a Document (`meta` added)."""
     layout = _measure(pages)
     items: list[_Line | _PageTable] = [*(ln for lines in pages for ln in lines), *tables]
     items.sort(key=lambda it: (it.page, it.top))
     builder = DocumentBuilder()
     _reflow(items, layout, builder)
-    meta = {"format": "pdf", "pages": len(heights), "tables": len(builder.tables)}
+    meta = {"format": "pdf", "pages": len(heights), "tables": len(builder.tables), **meta}
     return builder.build(path, None, meta)
+
+
+def _scanned(data: bytes, path: str) -> Document:
+    """A PDF without a text layer, read with OCR; the document's meta says so."""
+    from linter.loaders import ocr  # the optional extra: only a scan needs it
+
+    read = ocr.read_pages(data)
+    pages = [
+        [_Line(p.number, ln.text, ln.x0, ln.x1, ln.top, ln.size, _ocr_lead(ln)) for ln in p.lines]
+        for p in read
+    ]
+    heights = [p.height for p in read]
+    pages = _drop_furniture(pages, heights)
+    tables = [_PageTable(p.number, t.top, t.grid) for p in read for t in p.tables]
+    if not tables and len("".join(ln.text for lines in pages for ln in lines)) < _MIN_TEXT:
+        raise InputError("scanned-pdf-unread")
+    return _assemble(pages, tables, heights, path, {"ocr": True})
+
+
+def _ocr_lead(line: Any) -> float:
+    """Width of the leading Latin run of an OCR line (half a character per letter)."""
+    return len(_LATIN_RUN.match(line.text)[0]) * line.size / 2
