@@ -72,6 +72,7 @@ def expand_paths(paths: list[str]) -> list[str]:
                 if f.is_file()
                 and f.suffix.lower() in REPORT_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and not _config_for(f).excludes(str(f))
             ]
             # A folder with no report in it is reported (as an input error), not skipped.
             out.extend(found or [raw])
@@ -88,6 +89,45 @@ def _load_packs(rules: Path | None):
         return packs, tuple(extra_rules(rules, packs)) if rules else ()
     except RuleFileError as exc:
         raise _fail(str(exc)) from None
+
+
+def _config_for(path: Path):
+    from linter.config import ConfigError, for_path
+
+    try:
+        return for_path(path)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _file_settings(path: str, cli, packs, extra):
+    """The settings for one file: its nearest configuration, where the command line is silent."""
+    from dataclasses import replace
+
+    from linter.regimes import UnknownRegime, check_requested
+
+    config = _config_for(Path.cwd() if path == "-" else Path(path))
+    if not config.values:
+        return cli
+    for key in ("select", "ignore", "per-file-ignores"):
+        named = config.get(key) or []
+        ids = {i for v in named.values() for i in v} if isinstance(named, dict) else set(named)
+        unknown = ids - _known_ids(packs, extra)
+        if unknown:
+            where = config.sources[key]
+            raise _fail(f"{where}: {key}: unknown rule id(s): {', '.join(sorted(unknown))}")
+    regime = cli.regime if cli.regime != "auto" else config.get("regime", "auto")
+    try:
+        check_requested(packs, regime)
+    except UnknownRegime as exc:
+        raise _fail(f"{config.sources.get('regime', '')}: {exc}") from None
+    return replace(
+        cli,
+        select=cli.select or frozenset(config.get("select", ())),
+        ignore=(cli.ignore or frozenset(config.get("ignore", ()))) | config.ignored_for(path),
+        regime=regime,
+        year=cli.year if cli.year is not None else config.get("year"),
+    )
 
 
 def _check_one(path: str, stdin_name: str | None, packs, settings):
@@ -141,18 +181,21 @@ def check(
     select: Annotated[list[str] | None, typer.Option(help="Only these rule ids.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Not these rule ids.")] = None,
     fail_on: Annotated[
-        str,
+        str | None,
         typer.Option(
-            help=f"Exit 1 at findings of this severity or above: {' | '.join(SEVERITIES)}."
+            help=f"Exit 1 at findings of this severity or above: {' | '.join(SEVERITIES)} "
+            "(default error)."
         ),
-    ] = "error",
+    ] = None,
     regime: Annotated[
         str,
         typer.Option(help=f"auto (by report year) | {' | '.join(REGIMES)}."),
     ] = "auto",
     year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
     rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
-    lang: Annotated[str, typer.Option(help=f"Message language: {' | '.join(LANGS)}.")] = "zh",
+    lang: Annotated[
+        str | None, typer.Option(help=f"Message language: {' | '.join(LANGS)} (default zh).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One line per finding.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
     stdin_filename: Annotated[str | None, typer.Option(help="Name for - input.")] = None,
@@ -169,6 +212,9 @@ def check(
     from linter.regimes import UnknownRegime, check_requested
 
     output_format = output_format or default_format(os.environ)
+    here = _config_for(Path.cwd())  # run-wide settings: from the folder ogilint runs in
+    fail_on = fail_on or here.get("fail-on", "error")
+    lang = lang or here.get("lang", "zh")
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; choose {', '.join(FORMATS)}")
     if fail_on not in SEVERITIES:
@@ -188,7 +234,10 @@ def check(
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
-    results = [_check_one(p, stdin_filename, packs, settings) for p in inputs]
+    results = [
+        _check_one(p, stdin_filename, packs, _file_settings(p, settings, packs, extra))
+        for p in inputs
+    ]
     results, outcome = _baseline_stage(results, baseline, recorded, write_baseline)
     color = (
         output is None
@@ -336,6 +385,21 @@ def extract(
         sys.stdout.write(render_json(doc))
     else:
         sys.stdout.write(render_text(doc, locations, lang))
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[Path, typer.Argument(help="A report or a folder.")] = Path("."),
+) -> None:
+    """The settings configuration files give PATH, each with the file it comes from."""
+    import json
+
+    config = _config_for(path)
+    if not config.values:
+        print(f"{path}: no .ogilint.yaml or [tool.ogilint] found; the defaults apply")
+        return
+    for key, value in config.values.items():
+        print(f"{key}: {json.dumps(value, ensure_ascii=False)}  # {config.sources[key]}")
 
 
 def main() -> None:

@@ -41,6 +41,9 @@ _SUB = re.compile(rf"\(\s*(?P<num>[{_CN}]+)\s*\)")
 _MARKUP = re.compile(r"^\s*(?:#{1,6}|\*\*|>)")
 _SENTENCE_END = re.compile(r"[。!?][\"'”’」』)】]*$")
 _TITLE_STOP = re.compile(r"\s|[。!?]")
+# A body's first sentence opens with its year and a comma ("2018年,我区…"); a title
+# that names a year ("五、2019年工作打算") never puts a comma after it.
+_BODY_YEAR = re.compile(r"(?<=[\u3400-\u9fff])(?:19|20)\d{2}\s*年度?\s*,")
 _MAX_TITLE = 60
 _MIN_TITLE = 2
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -81,7 +84,11 @@ def _title_end(line: str, start: int, next_start: int) -> int:
     while body < next_start and line[body].isspace():
         body += 1
     stop = _TITLE_STOP.search(line, body, next_start)
-    return stop.start() if stop else next_start
+    end = stop.start() if stop else next_start
+    # The body's opening year glued to the title ("一、概述2018年,我区…", or "2024 年"
+    # whose gap ended the title early): the title stops before the year.
+    year = _BODY_YEAR.search(line, body + 2, min(next_start, end + 8))
+    return year.start() if year and year.start() <= end else end
 
 
 def _candidates(lines: list[str]) -> list[_Candidate]:
@@ -228,8 +235,11 @@ def virtual_breaks(lines: list[str]) -> dict[int, dict[int, bool]]:
         if c.line not in flattened:
             continue
         cuts[c.line][_cut_before(lines[c.line], c.start)] = True
-        if c.title_end < len(lines[c.line]) and lines[c.line][c.title_end].isspace():
-            cuts[c.line].setdefault(c.title_end, False)
+        end = c.title_end
+        if end < len(lines[c.line]) and (
+            lines[c.line][end].isspace() or _BODY_YEAR.match(lines[c.line], end)
+        ):
+            cuts[c.line].setdefault(end, False)
     return {
         i: {p: positions[p] for p in sorted(positions) if 0 < p < len(lines[i])}
         for i, positions in cuts.items()
@@ -246,9 +256,9 @@ def _titles(line: str, end: int) -> list[int]:
     cuts = []
     for m in _TITLE_YEAR.finditer(line, 0, end):
         after = m.end()
-        if after < len(line) and not line[after].isspace():
-            continue
         space = line.rfind(" ", 0, m.start())
+        if after < len(line) and not line[after].isspace() and space >= 0:
+            continue  # only a title that opens the line may run straight into the text
         issuer = line[space + 1 : m.start()]
         if len(issuer) > _MAX_ISSUER or _PUNCTUATION.search(issuer):
             continue

@@ -19,10 +19,18 @@ from linter.document import Document
 from linter.loaders import load_path
 
 
-def _flatten(path) -> str:
-    """The report's text as a scraper that lost every break gives it."""
+def _flatten(path, between: str = " ") -> str:
+    """The report's text as a scraper that lost every break gives it.
+
+    Table cells and rows keep a space between them; paragraphs are joined by
+    `between` (a space, or nothing at all).
+    """
     doc = load_path(str(path))
-    return " ".join(line.replace("\t", " ") for line in doc.lines if line.strip())
+    return "".join(
+        line.replace("\t", " ") + (" " if "\t" in line else between)
+        for line in doc.lines
+        if line.strip()
+    )
 
 
 def _findings(path) -> list[dict]:
@@ -53,12 +61,15 @@ def shared_2021_report():
     return REPORTS
 
 
-@pytest.mark.parametrize("name", ["huaian-2024.pdf", "huaian-2024.txt"])
+@pytest.mark.parametrize(
+    ("name", "between"),
+    [("huaian-2024.pdf", " "), ("huaian-2024.pdf", ""), ("huaian-2024.txt", " ")],
+)
 def test_flattened_2021_report_gives_the_findings_of_its_clean_text(
-    shared_2021_report, tmp_path, name
+    shared_2021_report, tmp_path, name, between
 ) -> None:
     flat = tmp_path / "flat.txt"
-    flat.write_text(_flatten(shared_2021_report / name), encoding="utf-8")
+    flat.write_text(_flatten(shared_2021_report / name, between), encoding="utf-8")
     assert flat.read_text(encoding="utf-8").count("\n") == 0
     _same_findings(shared_2021_report / "huaian-2024.txt", flat)
 

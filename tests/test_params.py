@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from dataclasses import fields
 
 import pytest
 
 from linter.params import PARAMS, Partition, required
-from linter.rulebook import RuleFileError, load_file, rules_dir
+from linter.rulebook import rules_dir
 
 SCHEMA = json.loads((rules_dir() / "schema.json").read_text(encoding="utf-8"))
 DEFS = SCHEMA["$defs"]
@@ -45,27 +44,3 @@ def test_the_schema_and_the_params_type_name_the_same_keys(kind):
 def test_the_partition_type_matches_its_schema():
     assert set(DEFS["partition"]["properties"]) == {f.name for f in fields(Partition)}
     assert set(DEFS["partition"]["required"]) == required(Partition)
-
-
-def test_a_variant_without_the_params_its_kind_needs_is_refused_with_its_line(tmp_path):
-    path = tmp_path / "x.yaml"
-    path.write_text(
-        textwrap.dedent("""\
-            pack: local
-            rules:
-              - id: local-rule
-                severity: warning
-                title: {zh: 本地规则, en: Local rule}
-                check: required_section
-                variants:
-                  - regimes: [ogi-2008]
-                    message: {zh: 缺少, en: missing}
-                    regulation: {zh: 要求, en: policy}
-                    examples: {pass: ["一、概述"], fail: ["一、其他"]}
-            """),
-        encoding="utf-8",
-    )
-    with pytest.raises(
-        RuleFileError, match=r"x\.yaml:8: required_section needs parameter 'headings'"
-    ):
-        load_file(path)

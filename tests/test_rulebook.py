@@ -170,6 +170,14 @@ def test_two_variants_for_one_regime_are_refused_with_their_lines(tmp_path):
         load_file(path)
 
 
+def test_a_variant_without_the_params_its_kind_needs_is_refused_with_its_line(tmp_path):
+    path = write(tmp_path, VARIANT_RULE.replace("        params: {headings: ['概述']}\n", ""))
+    with pytest.raises(
+        RuleFileError, match=r"x\.yaml:8: required_section needs parameter 'headings'"
+    ):
+        load_file(path)
+
+
 def test_a_variant_naming_an_unknown_regime_is_refused(tmp_path):
     write(tmp_path, VARIANT_RULE.replace("ogi-2021, ogi-2008", "ogi-2031"))
     run = run_ogilint("check", str(REPORTS / "wuxi-2015.txt"), "--rules", str(tmp_path))

@@ -122,3 +122,31 @@ def test_tables_are_found_under_their_heading_when_parts_are_numbered_otherwise(
         "proactive",
     }
     assert _table_findings(moved) == _table_findings(text)
+
+
+def _cell_findings(doc: Document) -> list[tuple[str, str, tuple[int, ...]]]:
+    """(rule, template row, native table/row/cell) of the findings placed in a grid cell."""
+    result = check_document(doc, shipped_packs(), Settings())
+    return sorted(
+        (f.rule, f.details.get("row", ""), (f.location.table, f.location.row, f.location.cell))
+        for f in result.findings
+        if f.location.cell is not None
+    )
+
+
+def test_grid_rows_below_a_flattened_paragraph_keep_their_cells(tmp_path):
+    """A page whose text lost its breaks above the tables (one <p> from the title to
+    the part 二 heading): its lines are cut into virtual ones, the tables are not moved."""
+    source = (SAMPLES / f"{CITY}.html").read_text(encoding="utf-8")
+    lines = source.split("\n")
+    first = next(i for i, line in enumerate(lines) if "年政府信息公开工作年度报告</p>" in line)
+    last = next(i for i, line in enumerate(lines) if line == "<p>二、主动公开政府信息情况</p>")
+    texts = [line.removeprefix("<p>").removesuffix("</p>") for line in lines[first : last + 1]]
+    body = " ".join(texts)
+    path = tmp_path / "flattened.html"
+    path.write_text("\n".join([*lines[:first], f"<p>{body}</p>", *lines[last + 1 :]]), "utf-8")
+    flattened = load_path(str(path))
+    assert flattened.virtual_lines  # the paragraph was cut
+    original = _cell_findings(load_path(str(SAMPLES / f"{CITY}.html")))
+    assert len(original) >= 5
+    assert _cell_findings(flattened) == original

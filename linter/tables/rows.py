@@ -148,14 +148,13 @@ def split_row(line: str, base: int) -> tuple[str, list[Cell]]:
 # -- rows of a loader's grid -------------------------------------------------------------------
 
 
-def _grid_row(doc: Document, table: Table, r: int) -> tuple[str, list[Cell]] | None:
+def _grid_row(doc: Document, table: Table, r: int, line: int) -> tuple[str, list[Cell]] | None:
     """(label, trailing figure cells) of grid row `r`, each cell at its native place.
 
-    Row `r` is rendered as one line, its cells joined by tabs (cell texts hold
-    none), so the i-th tab-separated piece of the normalised line is the i-th
-    cell that starts in that row. None when the line does not show that shape.
+    Row `r` is rendered as one line (normalised line `line`), its cells joined by
+    tabs (cell texts hold none), so the i-th tab-separated piece of that line is
+    the i-th cell that starts in the row. None when the line does not show that shape.
     """
-    line = table.first_line + r
     starts = table.cell_starts[r]
     pieces = doc.norm_lines[line].split("\t")
     if len(pieces) != len(starts) or len(starts) < 2:
@@ -180,16 +179,35 @@ def _grid_row(doc: Document, table: Table, r: int) -> tuple[str, list[Cell]] | N
     return label, cells
 
 
+def _norm_line_of_row(doc: Document) -> dict[int, int]:
+    """Normalised line of each extracted line that renders a table row.
+
+    They are the same line unless a flattened paragraph was cut into virtual
+    lines (linter.flattened) somewhere above the table.
+    """
+    rows = {t.first_line + r for t in doc.tables for r in range(len(t.cell_starts))}
+    if not doc.virtual_lines:
+        return {line: line for line in rows}
+    out: dict[int, int] = {}
+    for i, start in enumerate(doc.norm_line_starts):
+        source = doc.span(start, start + 1).line - 1
+        if source in rows:
+            out.setdefault(source, i)
+    return out
+
+
 def grid_rows(doc: Document, first: int, last: int) -> dict[int, tuple[str, list[Cell]]]:
-    """(label, cells) of the grid rows among 0-based lines first..last, by line."""
+    """(label, cells) of the grid rows among normalised lines first..last, by line."""
     rows: dict[int, tuple[str, list[Cell]]] = {}
+    norm_line = _norm_line_of_row(doc)
     for table in doc.tables:
-        for r in range(max(first - table.first_line, 0), len(table.cell_starts)):
-            if table.first_line + r > last:
-                break
-            read = _grid_row(doc, table, r)
+        for r in range(len(table.cell_starts)):
+            line = norm_line.get(table.first_line + r)
+            if line is None or not first <= line <= last:
+                continue
+            read = _grid_row(doc, table, r, line)
             if read is not None:
-                rows[table.first_line + r] = read
+                rows[line] = read
     return rows
 
 
