@@ -3,11 +3,11 @@
     python benchmarks/accuracy.py [--shared ../shared] [--ogilint BIN] [--json]
 
 Runs the real `ogilint check --format json` on every labelled report
-(../shared/corpus/expected.yaml, ../shared/corpus/wild/expected.yaml and
-sample_reports/expected*.yaml) and holds the findings against the labels with
-the shared tool's semantics (../shared/tools/check_expectations.py, imported,
-not copied): a `must` entry is met by a finding of that rule, at least that
-severity, on that line ("report"/"any": any line).
+(../shared/corpus/expected.yaml, ../shared/corpus/wild/expected.yaml,
+tests/reports_written/expected.yaml and sample_reports/expected*.yaml) and
+holds the findings against the labels with the shared tool's semantics
+(../shared/tools/check_expectations.py, imported, not copied): a `must` entry
+is met by a finding of that rule, at least that severity, on that line ("report"/"any": any line).
 
 * true positive: a `must` entry that is met;
 * miss: a `must` entry that is not met;
@@ -75,6 +75,8 @@ def labelled_corpora(shared: Path) -> list[tuple[str, Path, Path]]:
             shared / "corpus" / "wild" / "expected.yaml",
         ),
     ]
+    written = ROOT / "tests" / "reports_written"
+    corpora.append(("written", written, written / "expected.yaml"))
     samples = ROOT / "sample_reports"
     corpora += [(f"samples/{p.stem}", samples, p) for p in sorted(samples.glob("expected*.yaml"))]
     return [c for c in corpora if c[2].is_file()]

@@ -32,8 +32,9 @@ _PHONE = re.compile(
     rf"(?:{_COLON}|\s*)"
     r"(?P<v>(?:\+?86[\-\s]?)?\(?[0-9][0-9\-—–()\s、/或转分机]*[0-9])"
 )
-# "接听热线电话120通" / "咨询电话23个": a count of calls, not a number to call.
-_COUNTED = re.compile(r"\s*(?:余|多)?\s*(?:通|次|个|件|人次|人|条|部|门)")
+# "接听热线电话120通" / "咨询电话23个": a count of calls, not a number to call. The
+# counter follows on the same line: "…0856-5221234\n通讯地址" is a number, then a label.
+_COUNTED = re.compile(r"[ \t]*(?:余|多)?[ \t]*(?:通(?![讯信])|次|个|件|人次|人|条|部|门)")
 _ADDRESS_LABEL = _loose("通信地址", "通讯地址", "联系地址", "办公地址", "办公地点", "地址")
 # An address may wrap onto the next line ("地址:淮\n安市翔宇南道1号"); a website's
 # 网站地址 / 下载地址 / 网址 is no address.

@@ -27,6 +27,8 @@ def contact_findings(text: str) -> list[tuple[str, int]]:
         "如对本报告有疑问,请与县政府办公室联系。地址:示例县人民路1号;电话/传真:0371-62345678。",
         "联系地址:示例县人民路1号,联系电话(传真):0371-62345678。",
         "地址:示例县人民路1号。传真、电话:0371-62345678。",
+        # a phone at a line end, the next line's label starting with 通 (通讯地址)
+        "联系电话/传真:0856-5221234\n通讯地址:江口市凯德大道36号",
         # letter-spaced labels (PDF text) and non-breaking or ideographic spaces
         "联系地址:示例县人民路1号\n联 系 电 话 : 0517-83912345\n电 子 邮 箱 : gk@example.gov.cn",
         "地\u00a0址:示例县人民路1号 电\u00a0话:0517-83912345",

@@ -1,5 +1,6 @@
 """The acceptance test: every expectation of ../shared/corpus/expected.yaml
-(the real reports) and of sample_reports/expected.yaml (our examples).
+(the real reports), of sample_reports/expected.yaml (our examples) and of
+tests/reports_written/expected.yaml (the red-team reports).
 
 Each case runs the real `ogilint check --format json` on one real report and
 holds the findings against the file's `must` (rule, at least that severity,
@@ -9,11 +10,15 @@ skipped, and stops being skipped as soon as the pack ships.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 from conftest import EXPECTED, REPORTS, SAMPLES, run_ogilint
 
 from linter.rulebook import shipped_packs
+
+WRITTEN = Path(__file__).parent / "reports_written"
 
 RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -24,9 +29,11 @@ def _cases() -> list[tuple[object, str, dict]]:
         (REPORTS, EXPECTED),
         (SAMPLES, SAMPLES / "expected.yaml"),
         (SAMPLES, SAMPLES / "expected-standard.yaml"),
+        (WRITTEN, WRITTEN / "expected.yaml"),
     ):
         spec = yaml.safe_load(spec_file.read_text(encoding="utf-8"))
-        cases += [(folder, name, exp) for name, exp in sorted(spec["reports"].items())]
+        listed = spec.get("reports") or spec["cases"]
+        cases += [(folder, name, exp) for name, exp in sorted(listed.items())]
     return cases
 
 

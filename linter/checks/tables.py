@@ -56,6 +56,11 @@ def _cell_hit(
     return Hit(cell.start, max(cell.end, cell.start + 1), evidence, cell.place)
 
 
+def _printed(ctx: Context) -> list[MatchedTable]:
+    """Every standard table as printed (part 三 for 本级 and again for 全市 is two)."""
+    return [each for table in ctx.analysis.standard_tables.values() for each in table.printed]
+
+
 def _scope(ctx: Context) -> tuple[Any, frozenset[int]]:
     """The outline and page-noise lines a table is looked for in."""
     return ctx.analysis.outline, ctx.analysis.noise_lines
@@ -76,7 +81,7 @@ def missing_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterat
 
 def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """A numeric cell left blank, "/", "-" or "—" (0 is a number)."""
-    for table in ctx.analysis.standard_tables.values():
+    for table in _printed(ctx):
         for row, figure_row in table.rows.items():
             for column, cell in zip(table.columns_of(row), figure_row.cells, strict=False):
                 # zip stops at the template's width: trailing layout cells are not cells
@@ -88,7 +93,7 @@ def table_blank_cell(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
 def table_identities(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """The identities of each matched table's template, of the kinds in `params`."""
     kinds = set(params["kinds"])
-    for table in ctx.analysis.standard_tables.values():
+    for table in _printed(ctx):
         for identity in table.template.identities:
             if identity["kind"] in kinds:
                 yield from _IDENTITIES[identity["kind"]](table, identity, params)

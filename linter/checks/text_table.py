@@ -90,11 +90,23 @@ def _facts(doc, facts, prose, label_of, tables, year) -> Iterator[Hit]:
         expected = _table_value(tables, fact["table"], fact["row"], fact["cells"])
         if not candidates or expected is None:
             continue
-        agreeing = {expected, *_with_included(tables, fact, expected)}
+        agreeing = _agreeing(tables, fact)
         if any(q.value in agreeing for q in candidates):
             continue
         q = candidates[0]
         yield _hit(q, expected, fact["name"], fact["table"], fact["row"], fact["cells"])
+
+
+def _agreeing(tables: dict[str, MatchedTable], fact: dict[str, Any]) -> set:
+    """The values that agree with `fact` in any printing of its table: a report with a
+    part 三 table for 本级 and one for 全市 states figures of either in its prose."""
+    agreeing: set[Decimal] = set()
+    for instance in tables[fact["table"]].printed:
+        one = {fact["table"]: instance}
+        value = _table_value(one, fact["table"], fact["row"], fact["cells"])
+        if value is not None:
+            agreeing |= {value, *_with_included(one, fact, value)}
+    return agreeing
 
 
 def _with_included(tables, fact: dict[str, Any], expected: Decimal) -> list[Decimal]:

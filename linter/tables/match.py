@@ -11,8 +11,9 @@ found is itself a finding for `outdated-format`.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from linter.regimes import table_templates
@@ -34,6 +35,14 @@ class MatchedTable:
     template: Template
     layout: str
     rows: dict[str, FigureRow]  # template row key -> the document row
+    # One table per scope when the report prints it several times (市政府本级, then
+    # 全市汇总, each opening with its row 一); empty when it is printed once.
+    printings: tuple[MatchedTable, ...] = ()
+
+    @property
+    def printed(self) -> tuple[MatchedTable, ...]:
+        """The table as printed: each printing, or the table itself."""
+        return self.printings or (self,)
 
     def cell(self, row: str, column: str) -> Cell | None:
         figure_row = self.rows.get(row)
@@ -209,10 +218,33 @@ def match_template(
 ) -> MatchedTable | None:
     """The template's table in `doc`, in the layout that fits best, if recognisable."""
     for first, last in _search_ranges(outline, template):
-        matched = _match_rows(template, figure_rows(doc, noise_lines, first, last))
+        rows = figure_rows(doc, noise_lines, first, last)
+        matched = _match_rows(template, rows)
         if matched is not None:
-            return matched
+            return _with_printings(template, matched, rows)
     return None
+
+
+def _segments(template: Template, rows: list[FigureRow]) -> list[list[FigureRow]]:
+    """`rows` cut before each repeat of the template's first row (一、本年新收…)."""
+    firsts = {template.layout_rows(layout)[0].label for layout in template.layouts}
+    starts = [i for i, r in enumerate(rows) if any(p.search(r.label) for p in firsts)]
+    if len(starts) < 2:
+        return [rows]
+    cuts = [0, *starts[1:], len(rows)]
+    return [rows[a:b] for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _with_printings(template: Template, whole: MatchedTable, rows: list[FigureRow]) -> MatchedTable:
+    """`whole` with its printings when the rows hold the table once per scope and each
+    piece is recognised on its own; the whole-range match still decides the layout."""
+    segments = _segments(template, rows)
+    if len(segments) < 2:
+        return whole
+    each = [_match_rows(template, segment) for segment in segments]
+    if any(m is None for m in each):
+        return whole
+    return replace(whole, printings=tuple(m for m in each if m is not None))
 
 
 def standard_tables(
