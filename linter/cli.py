@@ -402,5 +402,21 @@ def show_config(
         print(f"{key}: {json.dumps(value, ensure_ascii=False)}  # {config.sources[key]}")
 
 
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="The folder to write .ogilint.yaml in.")] = Path("."),
+) -> None:
+    """Write a commented .ogilint.yaml (every key at its default) into PATH."""
+    from linter.config import TEMPLATE, YAML_NAME
+
+    target = path / YAML_NAME
+    if not path.is_dir():
+        raise _fail(f"{path}: no such folder")
+    if target.exists():
+        raise _fail(f"{target} exists; it was left as it is")
+    target.write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
+    print(f"ogilint: wrote {target}", file=sys.stderr)
+
+
 def main() -> None:
     app(prog_name="ogilint")

@@ -23,6 +23,8 @@ import yaml
 from linter.rulebook import _LOADER, _node_at, _schema_message
 
 YAML_NAME = ".ogilint.yaml"
+# What `ogilint init` writes: every key at its default, commented (held valid by a test).
+TEMPLATE = Path(__file__).with_name("config.template.yaml")
 PYPROJECT = "pyproject.toml"
 
 

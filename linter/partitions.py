@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from linter.enumerations import exact_operands
@@ -254,6 +255,10 @@ class _Reading:
     wrapped: frozenset[int]
     bodies: tuple[list[int], list[int]]
 
+    @cached_property
+    def quantity_lines(self) -> list[int]:
+        return [q.line for q in self.quantities]
+
 
 def find_groups(
     doc: Document,
@@ -268,9 +273,10 @@ def find_groups(
     """Totals with their stated parts, for every partition (`linter.analysis` keeps them)."""
     reading = _Reading(doc, quantities, outline, labels, wrapped, _bodies(enumerations))
     assigned = _assign_parts(doc, partitions, quantities, labels)
+    items = _list_items(reading)
     groups: list[Group] = []
     for index, partition in enumerate(partitions):
-        found = _groups_of(reading, index, partition, assigned)
+        found = _groups_of(reading, items, index, partition, assigned)
         if partition.carried_over or partition.carried_forward:
             found = (_with_carried(reading, g) for g in found)
         groups.extend(found)
@@ -299,8 +305,13 @@ def _with_carried(reading: _Reading, group: Group) -> Group:
     first, last = paragraph_lines(reading.wrapped, group.total.line)
     own = {group.total.start} | {q.start for _, q in group.parts}
     over, forward = [], []
-    for q in reading.quantities:
-        if not first <= q.line <= last or q.start in own or q.kind == "percent":
+    # Only the paragraph's figures (quantities are in text order, so in line order):
+    # a scan of every figure for every group is quadratic.
+    lines = reading.quantity_lines
+    quantities = reading.quantities
+    for k in range(bisect.bisect_left(lines, first), bisect.bisect_right(lines, last)):
+        q = quantities[k]
+        if q.start in own or q.kind == "percent":
             continue
         if partition.units and q.unit not in partition.units:
             continue
@@ -322,21 +333,28 @@ def _is_total(reading: _Reading, q: Quantity, partition: Partition, is_part: boo
     return bool(partition.total.search(label)) and not _in_enumeration_body(reading.bodies, q)
 
 
-def _groups_of(reading: _Reading, index, partition, assigned):
-    doc, label_of, wrapped = reading.doc, reading.label_of, reading.wrapped
-    total = last_total = None
-    parts: dict[str, Quantity] = {}
-    section = None
+def _list_items(reading: _Reading) -> list[tuple[Quantity, str, tuple[Any, int]]]:
+    """The figures a list may hold, each with its label and where it stands (top-level
+    section, first line of its paragraph). The same for every partition: read once."""
+    items = []
     line = -1
     here: tuple[Any, int] | None = None
     for q in reading.quantities:
-        if q.kind == "percent" or doc.in_brackets(q.start):
+        if q.kind == "percent" or reading.doc.in_brackets(q.start):
             continue  # an aside in brackets is no item of the list around it
-        label = label_of[q.start]
         # A list ends with its paragraph; a wrapped line (PDF text) continues it.
-        new_paragraph = any(n not in wrapped for n in range(line + 1, q.line + 1))
+        new_paragraph = any(n not in reading.wrapped for n in range(line + 1, q.line + 1))
         line = q.line
         here = (reading.outline.top_section_of(q.line), q.line) if new_paragraph else here
+        items.append((q, reading.label_of[q.start], here))
+    return items
+
+
+def _groups_of(reading: _Reading, items, index, partition, assigned):
+    total = last_total = None
+    parts: dict[str, Quantity] = {}
+    section = None
+    for q, label, here in items:
         part = assigned.get(q.start, {}).get(index)
         if partition.units and q.unit not in partition.units:
             part = None

@@ -79,21 +79,23 @@ class Outline:
         index = bisect.bisect_right(self._top_lines, line) - 1
         return self.top_level[index] if index >= 0 else None
 
+    @cached_property
+    def _lines(self) -> list[int]:
+        return [h.line for h in self.headings]
+
     def enclosing(self, line: int) -> Heading | None:
         """The deepest heading whose section holds 0-based `line`."""
-        current = None
-        for h in self.headings:
-            if h.line > line:
-                break
-            current = h
-        return current
+        # Headings are in line order, one to a line: the last one at or above `line`.
+        index = bisect.bisect_right(self._lines, line) - 1
+        return self.headings[index] if index >= 0 else None
 
     def section_range(self, heading: Heading) -> tuple[int, int]:
         """0-based first and last line of the section under `heading`."""
-        after = [
-            h.line for h in self.headings if h.line > heading.line and h.level <= heading.level
-        ]
-        return heading.line, (after[0] - 1 if after else self.line_count - 1)
+        # From the heading on, not over every heading: parts are looked up per table.
+        for k in range(bisect.bisect_right(self._lines, heading.line), len(self.headings)):
+            if self.headings[k].level <= heading.level:
+                return heading.line, self.headings[k].line - 1
+        return heading.line, self.line_count - 1
 
 
 def parse_heading(line: str) -> tuple[int, int, str, int] | None:
@@ -142,9 +144,10 @@ def heading_of(text: str) -> tuple[int, int, str] | None:
 
 
 def _next_text_line(lines: list[str], i: int) -> str:
-    for line in lines[i + 1 :]:
-        if line.strip():
-            return line
+    # By index, not over lines[i + 1 :]: a copy of the rest per line is quadratic.
+    for j in range(i + 1, len(lines)):
+        if lines[j].strip():
+            return lines[j]
     return ""
 
 

@@ -127,3 +127,31 @@ def test_an_unknown_rule_id_in_a_file_is_refused_naming_the_file(tree):
     run = run_ogilint("check", "reports", cwd=tree)
     assert run.code == 2 and str(tree / ".ogilint.yaml") in run.stderr
     assert "no-such-rule" in run.stderr
+
+
+def test_init_writes_a_valid_commented_file_once(tree):
+    run = run_ogilint("init", cwd=tree)
+    assert run.code == 0, run.stderr
+    written = (tree / ".ogilint.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# ogilint configuration") and "# extend:" in written
+    shown = run_ogilint("config", "reports", cwd=tree)  # read back through the schema
+    assert shown.code == 0 and 'fail-on: "error"' in shown.stdout
+    checked = run_ogilint("check", "reports", "--format", "json", cwd=tree)
+    assert _rules_by_file(checked)["reports/changzhou-2018.txt"] == BOTH  # defaults change nothing
+    again = run_ogilint("init", cwd=tree)
+    assert again.code == 2 and "exists" in again.stderr
+    assert (tree / ".ogilint.yaml").read_text(encoding="utf-8") == written
+
+
+def test_the_readme_example_is_valid(tmp_path):
+    import re
+
+    from conftest import ROOT
+
+    from linter.config import read_file
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## Configuration\n") :]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    (tmp_path / ".ogilint.yaml").write_text(example, encoding="utf-8")
+    assert read_file(tmp_path / ".ogilint.yaml")["fail-on"] == "warning"

@@ -91,18 +91,25 @@ def _groups(columns: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(widths) if len(widths) > 1 else ()
 
 
-def _joined(rows: list[FigureRow], end: int, groups: tuple[int, ...]) -> FigureRow | None:
+def _joined(
+    rows: list[FigureRow], end: int, groups: tuple[int, ...], names: tuple[str, ...]
+) -> FigureRow | None:
     """The row printed as one sub-table per column group, ending at rows[end - 1].
 
     Table 四 is often set as three small tables (行政复议 / 直接起诉 / 复议后起诉),
     each one unlabelled row of five figures: read in order they are the one row.
     """
     start = end - len(groups)
-    if start < 0:
+    if start < 0 or len(names) != len(groups):
         return None
     pieces = rows[start:end]
-    shapes = zip(pieces, groups, strict=True)
-    if any(_HAS_WORDS.search(p.label) or _width(p) != w for p, w in shapes):
+    # A piece is unlabelled, or labelled with its own group ("行政复议", "行政诉讼(未经
+    # 复议直接起诉)", "行政诉讼(复议后起诉)": the table set as three rows of five).
+    shapes = zip(pieces, groups, names, strict=True)
+    if any(
+        (_HAS_WORDS.search(p.label) and name not in p.label) or _width(p) != w
+        for p, w, name in shapes
+    ):
         return None
     first = pieces[0]
     cells = tuple(c for p, w in zip(pieces, groups, strict=True) for c in p.cells[:w])
@@ -127,7 +134,8 @@ def _candidates(
     if i > 0 and (s := _score(rows[i - 1], trow)) is not None:
         out.append((1, rows[i - 1], s))
     groups = _groups(trow.columns)
-    joined = _joined(rows, i, groups) if groups else None
+    names = tuple(dict.fromkeys(c.split("·")[0] for c in trow.columns))
+    joined = _joined(rows, i, groups, names) if groups else None
     if joined is not None and (s := _score(joined, trow)) is not None:
         out.append((len(groups), joined, s))
     return out

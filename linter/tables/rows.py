@@ -232,8 +232,9 @@ def figure_rows(
     for k, (i, label, cells) in enumerate(parsed):
         if not cells:
             continue
-        before = _label_lines(parsed[:k][::-1])[::-1]
-        after = _label_lines(parsed[k + 1 :])
+        # Walked lazily from the row outwards: slicing `parsed` per row is quadratic.
+        before = _label_lines(parsed[j] for j in range(k - 1, -1, -1))[::-1]
+        after = _label_lines(parsed[j] for j in range(k + 1, len(parsed)))
         context = "".join([*before, label, *after])
         rows.append(FigureRow(i, label, context, tuple(cells)))
     return rows
