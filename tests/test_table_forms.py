@@ -233,3 +233,12 @@ def test_glued_cells_are_never_read_as_figures(flat):
         "total-incomplete",
         "percent-mismatch",
     }
+
+
+@pytest.mark.parametrize("form", ["markdown", "barred"])
+def test_the_shared_2021_report_with_markdown_tables_gives_its_clean_findings(reports, form):
+    """huaian-2024.pdf, its tables rewritten as Markdown or ' | ' text: the PDF's findings."""
+    doc = load_path(str(reports / "huaian-2024.pdf"))
+    assert len(doc.tables) >= 3
+    text = rewrite(doc, FORMS[form])
+    assert findings(text) == findings(doc.text) == [("missing-assessment-results", "", "", "")]
