@@ -61,7 +61,9 @@ def reports() -> Path:
 # the modules that read them are not collected and the run says so in one line, rather
 # than failing test by test on a missing file.
 _SHARED_MISSING = f"../shared is missing (expected at {SHARED}): tests on the real reports skipped"
-_READS_SHARED = re.compile(r"\bSHARED\b|\bREPORTS\b|\bCORPUS\b|\bHUAIAN\b|\bfixtures_formats\b|[\"/]shared[\"/]")
+_READS_SHARED = re.compile(
+    r"\bSHARED\b|\bREPORTS\b|\bCORPUS\b|\bHUAIAN\b|\bfixtures_formats\b|[\"/]shared[\"/]"
+)
 
 
 def _reads_shared(path: Path) -> bool:
