@@ -18,9 +18,7 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
-import yaml
-
-from linter.rulebook import _LOADER, _node_at, _schema_message
+from linter.rulebook import _node_at, _schema_message, parse_yaml
 
 YAML_NAME = ".ogilint.yaml"
 # What `ogilint init` writes: every key at its default, commented (held valid by a test).
@@ -100,21 +98,7 @@ def _validate(path: Path, data: Any, line_of) -> None:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}:1: cannot read: {exc}") from exc
-    loader = _LOADER(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(
-            f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {getattr(exc, 'problem', exc)}"
-        ) from exc
-    finally:
-        loader.dispose()
+    data, node = parse_yaml(path, ConfigError, "config file")
     data = {} if data is None else data
     _validate(path, data, lambda where: _node_at(node, where).start_mark.line + 1 if node else 1)
     return data

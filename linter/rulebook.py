@@ -134,11 +134,12 @@ def _schema_message(error) -> str:
     return f"{where!r}: {best.message}" if where is not None else best.message
 
 
-def _load_yaml(path: Path) -> tuple[Any, yaml.Node]:
+def parse_yaml(path: Path, error: type[Exception], what: str) -> tuple[Any, yaml.Node | None]:
+    """The data and node tree of a YAML file of ours; `error` names the file and line."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError(f"{path}: cannot read rule file: {exc}") from exc
+        raise error(f"{path}:1: cannot read {what}: {exc}") from exc
     loader = _LOADER(text)
     try:
         # One parse gives both the node tree (for line numbers) and the data.
@@ -146,11 +147,15 @@ def _load_yaml(path: Path) -> tuple[Any, yaml.Node]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise RuleFileError(f"{path}{line}: invalid YAML: {problem}") from exc
+        raise error(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {problem}") from exc
     finally:
         loader.dispose()
+    return data, node
+
+
+def _load_yaml(path: Path) -> tuple[Any, yaml.Node]:
+    data, node = parse_yaml(path, RuleFileError, "rule file")
     if node is None:
         raise RuleFileError(f"{path}:1: empty rule file")
     return data, node
