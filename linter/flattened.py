@@ -32,9 +32,9 @@ from dataclasses import dataclass
 
 from linter.numbers import COUNT_UNITS, MONEY_UNITS, parse_chinese_numeral
 from linter.report_year import TITLE_YEAR as _TITLE_YEAR
+from linter.sections import CN_DIGITS as _CN
 from linter.sections import heading_of
 
-_CN = "一二三四五六七八九十"
 # "二、" not inside "十二、" or "第二、"; "(二)".
 _TOP = re.compile(rf"(?<![{_CN}第])(?P<num>[{_CN}]+)\s*、")
 _SUB = re.compile(rf"\(\s*(?P<num>[{_CN}]+)\s*\)")

@@ -19,7 +19,8 @@ from linter.numbers import parse_chinese_numeral
 if TYPE_CHECKING:
     from linter.textview import TextView
 
-_CN = "[一二三四五六七八九十]+"
+CN_DIGITS = "一二三四五六七八九十"  # the digits of a heading number (一 … 九十九)
+_CN = f"[{CN_DIGITS}]+"
 _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(rf"^\s*(?P<num>{_CN})\s*[、.]\s*(?P<rest>.*)$")),
     (1, re.compile(rf"^\s*第(?P<num>{_CN})部分\s*[、.:]?\s*(?P<rest>.*)$")),
