@@ -84,3 +84,7 @@ def pytest_report_header() -> str | None:
 def pytest_terminal_summary(terminalreporter) -> None:
     if not SHARED.is_dir():
         terminalreporter.write_line(_SHARED_MISSING)
+
+
+# The headless-browser fixtures (`browser`, `page`) for every test of a page ogilint writes.
+pytest_plugins = ["browser"]
