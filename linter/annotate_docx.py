@@ -49,6 +49,13 @@ _R, _T, _P, _RPR = _W + "r", _W + "t", _W + "p", _W + "rPr"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
+def writes_comments() -> bool:
+    """Whether the installed python-docx writes comments (1.2 and later do)."""
+    from docx.document import Document as WordDocument
+
+    return hasattr(WordDocument, "add_comment")
+
+
 def default_output(path: Path, suffix: str) -> Path:
     """report.docx -> report.checked.docx beside it (report.pdf -> report.checked.html)."""
     return path.with_name(f"{path.stem}.checked{suffix}")

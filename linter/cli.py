@@ -336,6 +336,8 @@ def _annotate_word(path: Path, data: bytes, target: Path, packs, settings, stage
     from linter.engine import catalogue, check_document
     from linter.loaders import InputError, load_bytes
 
+    if not annotate_docx.writes_comments():
+        raise _fail(f"annotate needs python-docx >= 1.2 to write comments ({path} not annotated)")
     try:
         doc = load_bytes(data, str(path))
     except InputError as exc:
