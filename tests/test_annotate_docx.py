@@ -426,3 +426,30 @@ def test_the_installed_python_docx_writes_comments():
 
     assert tuple(int(x) for x in version("python-docx").split(".")[:2]) >= (1, 2)
     assert hasattr(docx.document.Document, "add_comment")
+
+
+def test_a_finding_without_a_place_goes_on_the_nearest_paragraph(county, tmp_path):
+    """A place the document does not have (it changed since the check): said, not dropped."""
+    from linter import annotate_docx
+    from linter.engine import Settings, catalogue
+    from linter.records import FileResult, Finding, Location, Severity
+    from linter.rulebook import shipped_packs
+
+    data = county["source"].read_bytes()
+    doc = load_bytes(data, "county.docx")
+    line = next(i for i, text in enumerate(doc.lines, 1) if "申请120件" in text)
+    lost = Finding(
+        "county.docx",
+        "total-mismatch",
+        Severity.ERROR,
+        Location(line, 3, line, 5, paragraph=10_000),
+    )
+    result = FileResult("county.docx", "ogi-2008", 2018, None, (lost,))
+    written, count = annotate_docx.annotate(
+        data, doc, result, catalogue([result], shipped_packs(), Settings()), "zh"
+    )
+    (tmp_path / "out.docx").write_bytes(written)
+    _, comments = read_comments(tmp_path / "out.docx")
+    assert count == len(comments) == 1
+    assert "申请120件" in comments[0].covered  # the whole paragraph at that line
+    assert comments[0].text.splitlines()[-1] == "(未能在文档中精确定位,批注在最近的段落)"
