@@ -214,14 +214,16 @@ def check(
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import catalogue
-    from linter.formatters import FormatOptions, default_format, render
+    from linter.formatters import FormatOptions, default_format, needs_source, render
 
     output_format = output_format or default_format(os.environ)
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; choose {', '.join(FORMATS)}")
     fail_on, lang = _run_wide(fail_on, lang)
     recorded = _read_baseline(baseline, write_baseline)
-    packs, settings = _settings(rules, regime, year, select, ignore)
+    packs, settings = _settings(
+        rules, regime, year, select, ignore, keep_source=needs_source(output_format)
+    )
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
@@ -263,8 +265,11 @@ def _run_wide(fail_on: str | None, lang: str | None) -> tuple[str, str]:
     return fail_on, lang
 
 
-def _settings(rules, regime, year, select, ignore):
-    """The packs and the command line's settings, every name in them checked."""
+def _settings(rules, regime, year, select, ignore, *, keep_source: bool = False):
+    """The packs and the command line's settings, every name in them checked.
+
+    `keep_source`: the chosen format shows the report's text (HTML), so results carry it.
+    """
     from linter.engine import Settings
     from linter.regimes import UnknownRegime, check_requested
 
@@ -277,7 +282,14 @@ def _settings(rules, regime, year, select, ignore):
     unknown = (chosen | dropped) - _known_ids(packs, extra)
     if unknown:
         raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
-    settings = Settings(select=chosen, ignore=dropped, regime=regime, year=year, extra_rules=extra)
+    settings = Settings(
+        select=chosen,
+        ignore=dropped,
+        regime=regime,
+        year=year,
+        extra_rules=extra,
+        keep_source=keep_source,
+    )
     return packs, settings
 
 
@@ -304,18 +316,19 @@ def annotate(
     Any other report is written as the self-contained HTML page of --format html.
     """
     from linter import annotate_docx
+    from linter.formatters import needs_source
     from linter.loaders import InputError, read_bytes, sniff
 
     fail_on, lang = _run_wide(fail_on, lang)
     recorded = _read_baseline(baseline, None)
-    packs, settings = _settings(rules, regime, year, select, ignore)
     try:
         data = read_bytes(str(path))
     except InputError as exc:
         raise _fail(f"{path}: {exc.texts['en']}") from None
     word = sniff(data, path.name) == "docx"
-    if not word and "html" not in FORMATS:
-        raise _fail("annotate writes Word comments for .docx; for other inputs use --format html")
+    packs, settings = _settings(
+        rules, regime, year, select, ignore, keep_source=not word and needs_source("html")
+    )
     target = output or annotate_docx.default_output(path, ".docx" if word else ".html")
     _check_output(target, [str(path)])
     settings = _file_settings(str(path), settings, packs, settings.extra_rules)

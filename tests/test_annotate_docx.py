@@ -343,13 +343,19 @@ def test_a_clean_report_gets_no_comment_and_exit_0(tmp_path):
     assert (run.code, comments) == (0, [])
 
 
-def test_a_report_that_is_not_word_is_refused_in_one_line():
-    run = cli("annotate", str(COUNTY), "-o", os.devnull)
-    assert run.code == 2
-    assert run.stderr.strip() == (
-        "ogilint: error: annotate writes Word comments for .docx; for other inputs use "
-        "--format html"
+def test_a_report_that_is_not_word_becomes_the_html_page(tmp_path):
+    """The county sample as text: the page of --format html, beside it, one note a finding."""
+    source = tmp_path / COUNTY.name
+    shutil.copyfile(COUNTY, source)
+    run = cli("annotate", str(source), "--ignore", "invalid-phone")
+    page = (tmp_path / "example-county-2018-faulty.checked.html").read_text(encoding="utf-8")
+    expected = findings(source, "--ignore", "invalid-phone")
+    assert run.code == 1
+    assert page.lower().startswith("<!doctype html")
+    assert sorted(re.findall(r'<div class="note [^"]*"[^>]*data-rule="([a-z-]+)"', page)) == sorted(
+        f["rule"] for f in expected
     )
+    assert len(expected) == 7
 
 
 # -- a real shared report, its figures in table cells and inside a frame ---------------------
