@@ -45,7 +45,8 @@ def test_two_jobs_give_the_same_json_as_one_in_input_order(one_job):
 # --- the cache ------------------------------------------------------------------
 
 
-def _run_cached(path: Path, root: Path, settings: Settings = Settings()) -> FileResult:
+def _run_cached(path: Path, root: Path, settings: Settings | None = None) -> FileResult:
+    settings = settings or Settings()
     (result,) = run([str(path)], settings, shipped_packs(), jobs=1, cache=Cache(root))
     return result
 
