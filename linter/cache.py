@@ -4,11 +4,12 @@ unchanged is not checked again.
 An entry's key hashes the file's bytes and name (the name's suffix picks the
 loader), the run's context (ogilint's version, its code, the shipped rule
 files) and the file's effective settings (with any --rules rules). Entries
-are JSON files under `.ogilint_cache/` (see `records_json` for why not
-pickle), one per key, written atomically, so concurrent runs may share a
-folder. An entry is used only when it parses, names the same key and version,
-its checksum matches and it decodes to a well-formed `FileResult`; anything
-else is a miss, and the fresh result overwrites it. Results that carry an
+are files under `.ogilint_cache/`, one per key, written atomically, so
+concurrent runs may share a folder: a JSON header line (version, key, the
+SHA-256 of the body), then the result as JSON (see `records_json` for why
+not pickle). An entry is used only when its header is exactly the expected
+one, its body matches the checksum and decodes to a well-formed `FileResult`;
+anything else is a miss, and the fresh result overwrites it. Results that carry an
 input or internal error are not stored: a permission problem, a converter
 timeout or a crash may not happen next time.
 """
@@ -149,16 +150,11 @@ class Cache:
     def get(self, key: str, name: str) -> FileResult | None:
         """The stored result of `key`, or None when there is none that can be trusted."""
         try:
-            raw = self._path(key).read_bytes()
-            entry = json.loads(raw)
-            body = entry["result"]
-            if (
-                entry["key"] != key
-                or entry["ogilint"] != __version__
-                or entry["sha256"] != _digest(json.dumps(body, sort_keys=True).encode())
-            ):
+            head, _, body = self._path(key).read_bytes().partition(b"\n")
+            header = json.loads(head)
+            if header != {"ogilint": __version__, "key": key, "sha256": _digest(body)}:
                 return None
-            result = from_dict(body)
+            result = from_dict(json.loads(body))
         except Exception:  # unreadable, truncated, garbage, another layout: a miss
             return None
         return result if _well_formed(result, name) else None
@@ -168,18 +164,13 @@ class Cache:
         if result.input_error:
             return
         try:
-            body = to_dict(result)
-        except UnknownValue:
-            return  # a record holding a value the codec does not know: just not cached
-        entry = {
-            "ogilint": __version__,
-            "key": key,
-            "sha256": _digest(json.dumps(body, sort_keys=True).encode()),
-            "result": body,
-        }
+            body = json.dumps(to_dict(result), ensure_ascii=False).encode()
+        except (UnknownValue, ValueError):
+            return  # a value the codec does not know (or a NaN): just not cached
+        header = {"ogilint": __version__, "key": key, "sha256": _digest(body)}
         # A read-only or full disk costs speed, never the run.
         with contextlib.suppress(OSError):
-            self._write(self._path(key), json.dumps(entry, ensure_ascii=False).encode())
+            self._write(self._path(key), json.dumps(header).encode() + b"\n" + body)
 
     def _write(self, path: Path, data: bytes) -> None:
         if not (self.root / _TAG_FILE).is_file():

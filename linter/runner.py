@@ -175,7 +175,16 @@ def _pool(workers: int):
     method = "fork" if sys.platform == "linux" and single else None
     if method is None and "forkserver" in methods:
         method = "forkserver"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    context = multiprocessing.get_context(method)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_setup)
+
+
+def _worker_setup() -> None:
+    # Ctrl-C is the parent's to handle (it cancels what has not started); a
+    # worker that took it too would print a traceback of its own.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _dask_client(scheduler: str | None):

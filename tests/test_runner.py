@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import os
@@ -56,12 +57,24 @@ def _entry(root: Path) -> Path:
     return entry
 
 
-def _reseal(body: dict, key: str, version: str = __version__) -> bytes:
+def _reseal(body: list, key: str, version: str = __version__) -> bytes:
     """An entry as ogilint writes it, its checksum matching `body`."""
     from linter.cache import _digest
 
-    digest = _digest(json.dumps(body, sort_keys=True).encode())
-    return json.dumps({"ogilint": version, "key": key, "sha256": digest, "result": body}).encode()
+    data = json.dumps(body).encode()
+    return json.dumps({"ogilint": version, "key": key, "sha256": _digest(data)}).encode() + (
+        b"\n" + data
+    )
+
+
+def _read(entry: Path) -> tuple[dict, list]:
+    head, _, body = entry.read_bytes().partition(b"\n")
+    return json.loads(head), json.loads(body)
+
+
+def _field(name: str) -> int:
+    """Where a FileResult field sits in its entry (item 0 is the tag)."""
+    return 1 + [f.name for f in dataclasses.fields(FileResult)].index(name)
 
 
 @pytest.fixture()
@@ -76,40 +89,49 @@ def cached(tmp_path) -> tuple[Path, Path, FileResult]:
 def test_a_valid_entry_is_used_instead_of_checking_again(cached):
     report, root, cold = cached
     entry = _entry(root)
-    stored = json.loads(entry.read_bytes())
-    assert stored["ogilint"] == __version__
+    header, body = _read(entry)
+    assert header["ogilint"] == __version__
     # A doctored year with a matching checksum shows the second run read the entry.
-    stored["result"]["v"]["year"] = 1999
-    entry.write_bytes(_reseal(stored["result"], stored["key"]))
+    assert body[_field("year")] == 2018
+    body[_field("year")] = 1999
+    entry.write_bytes(_reseal(body, header["key"]))
     assert _run_cached(report, root).year == 1999
     assert cold.year == 2018
 
 
-def _garbage(entry: Path, stored: dict) -> bytes:
+def _garbage(entry: Path) -> bytes:
     return os.urandom(64)
 
 
-def _truncated(entry: Path, stored: dict) -> bytes:
+def _truncated(entry: Path) -> bytes:
     return entry.read_bytes()[: entry.stat().st_size // 2]
 
 
-def _another_version(entry: Path, stored: dict) -> bytes:
-    return _reseal({**stored["result"]}, stored["key"], version="0.0.1")
+def _another_version(entry: Path) -> bytes:
+    header, body = _read(entry)
+    return _reseal(body, header["key"], version="0.0.1")
 
 
-def _checksum_off(entry: Path, stored: dict) -> bytes:
-    stored["result"]["v"]["year"] = 1999  # changed without resealing
-    return json.dumps(stored).encode()
+def _another_key(entry: Path) -> bytes:
+    _, body = _read(entry)
+    return _reseal(body, "0" * 64)
 
 
-def _wrong_shape(entry: Path, stored: dict) -> bytes:
+def _checksum_off(entry: Path) -> bytes:
+    head, _, body = entry.read_bytes().partition(b"\n")
+    return head + b"\n" + body.replace(b"2018", b"1999", 1)  # changed without resealing
+
+
+def _wrong_shape(entry: Path) -> bytes:
     # Sealed, but the findings are a string: well-formed JSON, not a result.
-    stored["result"]["v"]["findings"] = "nothing to see"
-    return _reseal(stored["result"], stored["key"])
+    header, body = _read(entry)
+    body[_field("findings")] = "nothing to see"
+    return _reseal(body, header["key"])
 
 
-def _other_type(entry: Path, stored: dict) -> bytes:
-    return _reseal({"$": "Location", "v": {"line": 3}}, stored["key"])
+def _other_type(entry: Path) -> bytes:
+    header, _ = _read(entry)
+    return _reseal(["$Location", 3, 1, 3, 1, None, None, None, None, None], header["key"])
 
 
 class _Marker:
@@ -121,7 +143,7 @@ class _Marker:
         return (Path.touch, (Path(self.path),))
 
 
-def _pickle(entry: Path, stored: dict) -> bytes:
+def _pickle(entry: Path) -> bytes:
     marker = _Marker()
     marker.path = str(entry.parent / "unpickled")
     return pickle.dumps(marker)
@@ -129,13 +151,22 @@ def _pickle(entry: Path, stored: dict) -> bytes:
 
 @pytest.mark.parametrize(
     "corrupt",
-    [_garbage, _truncated, _another_version, _checksum_off, _wrong_shape, _other_type, _pickle],
+    [
+        _garbage,
+        _truncated,
+        _another_version,
+        _another_key,
+        _checksum_off,
+        _wrong_shape,
+        _other_type,
+        _pickle,
+    ],
 )
 def test_a_corrupt_or_stale_entry_is_ignored_and_rewritten(cached, corrupt):
     report, root, cold = cached
     entry = _entry(root)
     good = entry.read_bytes()
-    entry.write_bytes(corrupt(entry, json.loads(good)))
+    entry.write_bytes(corrupt(entry))
     assert _run_cached(report, root) == cold
     assert entry.read_bytes() == good  # the fresh result replaced the bad entry
     assert not (entry.parent / "unpickled").exists()
