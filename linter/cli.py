@@ -175,6 +175,13 @@ def check(
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler ADDRESS for --executor dask.")
     ] = None,
+    history: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Earlier years' reports (files or folders): this year's figures are "
+            "checked against them (carryover-mismatch, stock-mismatch); not reported on."
+        ),
+    ] = None,
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import catalogue
@@ -194,9 +201,12 @@ def check(
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
-    results = list(
-        _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_filename)
-    )
+    def run(files: list[str], stdin_name: str | None = None) -> list:
+        return list(_run(files, settings, packs, jobs, no_cache, executor, scheduler, stdin_name))
+
+    results = run(inputs, stdin_filename)
+    earlier = run(expand_paths(history)) if history else []
+    results = _year_to_year(results, earlier, packs, settings)
     results, outcome = _baseline_stage(results, baseline, recorded, write_baseline)
     color = (
         output is None
@@ -217,6 +227,14 @@ def check(
     code = _exit_code(results, fail_on)
     # Writing a baseline accepts today's findings; unreadable files still fail (2).
     raise typer.Exit(0 if write_baseline and code == 1 else code)
+
+
+def _year_to_year(results, earlier, packs, settings):
+    """The results with the checks from one year's report to the next (linter.history)."""
+    from linter.engine import active_rules
+    from linter.history import cross_year
+
+    return cross_year(results, packs, lambda pack: active_rules(pack, settings), earlier)
 
 
 def _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_name):

@@ -254,6 +254,26 @@ class LatePublication:
     """A stated publication date after the regime's deadline (`deadlines:` in its pack)."""
 
 
+@dataclass(frozen=True, kw_only=True)
+class Carryover:
+    """A row of this year's report equals a row of last year's, column by column."""
+
+    table: str = field(metadata=_m("standard table id: applications"))
+    row: str = field(metadata=_m("this year's row key: 二 (上年结转)"))
+    earlier_row: str = field(metadata=_m("last year's row key: 四 (结转下年度继续办理)"))
+    columns: list[str] = field(metadata=_m("the columns compared"))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stock:
+    """A stock = last year's + this year's additions − removals (per table layout)."""
+
+    table: str = field(metadata=_m("standard table id: proactive"))
+    stocks: list[dict[str, Any]] = field(
+        metadata=_m("per layout: rows, now, before, plus, minus, plus_before (column names)")
+    )
+
+
 PARAMS: dict[str, type] = {
     "input": NoParams,
     "required_section": RequiredSection,
@@ -274,6 +294,8 @@ PARAMS: dict[str, type] = {
     "text_table": TextTable,
     "outdated_format": OutdatedFormat,
     "fees_not_explained": FeesNotExplained,
+    "carryover": Carryover,
+    "stock": Stock,
 }
 
 

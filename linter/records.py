@@ -182,6 +182,9 @@ class Finding:
     section: str | None = None  # the top-level heading the finding sits under, as written
     excerpt: str = ""  # the source line around the span
     excerpt_offset: int = 0  # where the span starts within `excerpt` (for underlining)
+    # The same fault (rule, part or cell) was in the same issuer's report of this
+    # earlier year (linter/history.py): said once, on the later report.
+    repeated_from: int | None = None
 
     @property
     def line(self) -> int:

@@ -38,6 +38,8 @@ def finding_record(f: Finding, message: str) -> dict[str, Any]:
         "details": f.details,
     }
     record.update(f.location.native())
+    if f.repeated_from is not None:
+        record["repeated_from"] = f.repeated_from  # the same fault in that year's report
     return record
 
 

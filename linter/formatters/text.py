@@ -38,6 +38,7 @@ LABELS = {
         "table": "表{table}",
         "row": "第{row}行",
         "year": "{year}年",
+        "repeated": "(与{year}年报告相同)",
         "ocr": "{path}:扫描件,文字经OCR识别,个别文字或数字可能识别有误",
     },
     "en": {
@@ -56,6 +57,7 @@ LABELS = {
         "table": "table {table}",
         "row": "row {row}",
         "year": "{year}",
+        "repeated": "(also in the {year} report)",
         "ocr": "{path}: a scan read with OCR; a word or figure may be misrecognised",
     },
 }
@@ -85,6 +87,8 @@ def _finding(f: Finding, message: str, options: FormatOptions) -> list[str]:
         f"{where}{_native(f, labels)}: {_paint(labels[f.severity], f.severity, options)} "
         f"[{f.rule}] {message}"
     )
+    if f.repeated_from is not None:
+        head += " " + labels["repeated"].format(year=f.repeated_from)
     lines = [head]
     if options.quiet:
         return lines
