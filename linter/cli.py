@@ -208,7 +208,7 @@ def check(
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import Settings, catalogue
-    from linter.formatters import FormatOptions, default_format, render
+    from linter.formatters import FormatOptions, binary, default_format, render
     from linter.regimes import UnknownRegime, check_requested
 
     output_format = output_format or default_format(os.environ)
@@ -234,6 +234,8 @@ def check(
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
+    elif binary(output_format) and sys.stdout.isatty():
+        raise _fail(f"--format {output_format} writes a file: name it with --output FILE")
     results = [
         _check_one(p, stdin_filename, packs, _file_settings(p, settings, packs, extra))
         for p in inputs
@@ -246,18 +248,32 @@ def check(
         and sys.stdout.isatty()
         and output_format == "text"
     )
-    options = FormatOptions(lang=lang, color=color, quiet=quiet, baseline=outcome)
+    options = FormatOptions(
+        lang=lang, color=color, quiet=quiet, baseline=outcome, output=output and str(output)
+    )
     text = render(output_format, results, catalogue(results, packs, settings), options)
-    if output:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise _fail(f"--output {output}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
+    _write(text, output)
     code = _exit_code(results, fail_on)
     # Writing a baseline accepts today's findings; unreadable files still fail (2).
     raise typer.Exit(0 if write_baseline and code == 1 else code)
+
+
+def _write(output_text: str | bytes, output: Path | None) -> None:
+    """The report, to --output or stdout; bytes (a workbook, a CSV with its BOM) as they are."""
+    if output is None:
+        if isinstance(output_text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(output_text)
+        else:
+            sys.stdout.write(output_text)
+        return
+    try:
+        if isinstance(output_text, bytes):
+            output.write_bytes(output_text)
+        else:
+            output.write_text(output_text, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"--output {output}: {exc.strerror or exc}") from None
 
 
 def _read_baseline(baseline: Path | None, write_baseline: Path | None):

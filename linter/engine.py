@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from linter.analysis import analyse
 from linter.checks import CHECKS, Context
 from linter.document import Document
+from linter.facts import report_facts
 from linter.records import (
     INPUT_ERROR,
     INTERNAL_ERROR,
@@ -69,7 +70,10 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
     for rule in active_rules(pack, settings):
         findings.extend(_run_rule(doc, rule, context, packs))
     findings.sort(key=Finding.sort_key)
-    return FileResult(doc.path, pack.name, year, doc.encoding, tuple(findings), dict(doc.meta))
+    facts = report_facts(doc, analysis, pack, year)
+    return FileResult(
+        doc.path, pack.name, year, doc.encoding, tuple(findings), dict(doc.meta), facts=facts
+    )
 
 
 def _run_rule(doc: Document, rule: Rule, context: Context, packs) -> list[Finding]:
