@@ -376,6 +376,39 @@ def explain(
 
 
 @app.command()
+def facts(
+    paths: Annotated[list[str], typer.Argument(help="Report files or folders.")],
+    output_format: Annotated[str, typer.Option("--format", help="json | csv.")] = "json",
+    output: Annotated[Path | None, typer.Option(help="Write to FILE.")] = None,
+    regime: Annotated[
+        str, typer.Option(help=f"auto (by report year) | {' | '.join(REGIMES)}.")
+    ] = "auto",
+    year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
+) -> None:
+    """Print each report's facts and every figure of its tables, by template row and column."""
+    from linter.engine import Settings
+    from linter.formatters.facts import render_csv, render_json
+    from linter.regimes import UnknownRegime, check_requested
+
+    if output_format not in ("json", "csv"):
+        raise _fail(f"unknown format {output_format!r}; choose json, csv")
+    packs, extra = _load_packs(None)
+    try:
+        check_requested(packs, regime)
+    except UnknownRegime as exc:
+        raise _fail(str(exc)) from None
+    settings = Settings(regime=regime, year=year)
+    inputs = expand_paths(paths)
+    if output is not None:
+        _check_output(output, inputs)
+    results = [
+        _check_one(p, None, packs, _file_settings(p, settings, packs, extra)) for p in inputs
+    ]
+    _write(render_json(results) if output_format == "json" else render_csv(results), output)
+    raise typer.Exit(2 if any(r.facts is None for r in results) else 0)
+
+
+@app.command()
 def extract(
     path: Annotated[str, typer.Argument(help="A report file; - reads stdin.")],
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",

@@ -218,9 +218,9 @@ def _standard_prose(doc, analysis, facts, year) -> Iterator[ProseFigure]:
 
 
 def _statistics_prose(doc, analysis, facts, year) -> Iterator[ProseFigure]:
-    for fact, candidates, expected in text_table.stated_statistics(doc, analysis, facts, year):
+    stated = text_table.stated_statistics(doc, analysis, facts, year)
+    for fact, candidates, expected, row in stated:
         for q in candidates:
-            row = fact["name"]["zh"]
             yield _prose(doc, fact, q, STATISTICS, row, [_STATISTICS_COLUMN], expected, {expected})
 
 

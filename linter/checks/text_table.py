@@ -273,7 +273,7 @@ def _statistics(doc: Document, analysis, facts: list[dict[str, Any]], year) -> I
     ambiguous and held to nothing; so is a fact no prose figure states. As for the
     standard tables, a contradiction is a fact none of whose prose figures agrees.
     """
-    for fact, candidates, expected in stated_statistics(doc, analysis, facts, year):
+    for fact, candidates, expected, _ in stated_statistics(doc, analysis, facts, year):
         if all(q.value != expected for q in candidates):
             q = candidates[0]
             facts_ = {"stated": q.value, "table_value": expected, "what": fact["name"]}
@@ -283,9 +283,9 @@ def _statistics(doc: Document, analysis, facts: list[dict[str, Any]], year) -> I
 
 def stated_statistics(
     doc: Document, analysis: Analysis, facts: list[dict[str, Any]], year
-) -> Iterator[tuple[dict[str, Any], list[Quantity], Decimal]]:
-    """(fact, the prose figures stating it, its statistics-table figure) for each fact
-    the text states and whose row the table holds exactly once."""
+) -> Iterator[tuple[dict[str, Any], list[Quantity], Decimal, str]]:
+    """(fact, the prose figures stating it, its statistics-table figure, the row's label)
+    for each fact the text states and whose row the table holds exactly once."""
     rows = statistics_rows(doc, analysis.noise_lines)
     if not rows:
         return
@@ -298,7 +298,9 @@ def stated_statistics(
     ]
     for fact in facts:
         pattern = re.compile(fact["row"])
-        found = [v for label, values in rows.items() if pattern.search(label) for v in values]
+        found = [
+            (v, label) for label, values in rows.items() if pattern.search(label) for v in values
+        ]
         if len(found) != 1:
             continue
         units = fact.get("units")
@@ -308,4 +310,5 @@ def stated_statistics(
             if (not units or q.unit in units) and _states(doc, fact, q, label_of[q.start], year)
         ]
         if candidates:
-            yield fact, candidates, found[0][0]
+            (value, _), row = found[0]
+            yield fact, candidates, value, row
