@@ -83,8 +83,8 @@ def kind_of(issuer: str | None) -> str | None:
 
 def sweep_kind(issuer: str | None) -> str | None:
     """The kind a reviewer sorts by: "government", "department", or "other" for a name
-    that is neither a government, a bare place (巫溪县) nor a department (a village
-    committee, a school: their reports are sorted apart, not guessed into one)."""
+    that is neither a government, a bare place (巫溪县) nor a body of one (a school,
+    示例市第一中学: such reports are sorted apart, not guessed into a kind)."""
     if not issuer:
         return None
     if _GOVERNMENT.search(issuer) or _PLACE.search(issuer):
