@@ -191,3 +191,19 @@ def test_dashboard_links_a_report_to_its_annotated_page_beside_it(page, dashboar
     page.goto(out.as_uri())
     links = page.locator("#sweep tbody a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert links == ["huaian-2024.txt.html"]  # the only report whose page is there
+
+
+def test_dashboard_links_the_page_ogilint_annotate_writes_beside_a_report(tmp_path, page):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "wuxi-2015.txt").write_bytes((REPORTS / "wuxi-2015.txt").read_bytes())
+    (reports / "wuxi-2015.checked.html").write_text("<p>annotated</p>", encoding="utf-8")
+    out = tmp_path / "sweep" / "index.html"
+    out.parent.mkdir()
+    run = run_ogilint("check", str(reports), "--format", "dashboard", "--output", str(out))
+    assert run.code in (0, 1), run.stderr
+    page.goto(out.as_uri())
+    link = page.locator("#sweep tbody a")
+    assert link.get_attribute("href") == "../reports/wuxi-2015.checked.html"
+    link.click()
+    assert page.locator("p").inner_text() == "annotated"  # the relative link resolves

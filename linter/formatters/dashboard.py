@@ -6,9 +6,10 @@ page opens from a file, a mail attachment or an intranet without any network.
 The table is plain HTML, readable without the script; the script sorts on a
 click on a heading and hides the rows a filter does not match.
 
-Each row links to that report's annotated page (`--format html`) when one is
-written beside the dashboard, named after the report's file with ".html"
-added (`reports/huaian-2024.pdf` -> `huaian-2024.pdf.html`, docs/sweep.md).
+Each row links to that report's annotated page when one is written: beside the
+dashboard, named after the report's file with ".html" added (`--format html
+--output sweep/huaian-2024.pdf.html`), or beside the report as `ogilint annotate`
+writes it (huaian-2024.checked.html); docs/sweep.md.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from linter.formatters import FormatOptions, summary
 from linter.formatters.scorecard import COLUMNS, SEVERITY_COLUMNS, Scorecard, scorecard, word
@@ -56,11 +58,26 @@ def annotated_name(path: str) -> str:
     return Path(path).name + ".html"
 
 
+def annotated_pages(path: str, output: str) -> list[Path]:
+    """Where a report's annotated page may be, in the order looked for: beside the
+    dashboard (`--format html --output DIR/<file name>.html`), then beside the report as
+    `ogilint annotate` writes it (report.pdf -> report.checked.html)."""
+    report = Path(path)
+    return [
+        Path(output).parent / annotated_name(path),
+        report.with_name(f"{report.stem}.checked.html"),
+    ]
+
+
 def _link(path: str, output: str | None) -> str | None:
-    if output is None:
+    """The relative address of the report's annotated page, if one is written."""
+    if output is None or path == "-" or path.startswith("<"):
         return None
-    target = Path(output).parent / annotated_name(path)
-    return annotated_name(path) if target.is_file() else None
+    here = Path(output).parent
+    for page in annotated_pages(path, output):
+        if page.is_file():
+            return quote(Path(os.path.relpath(page, here)).as_posix())
+    return None
 
 
 def _cell(key: str, value: Any) -> str:
