@@ -100,56 +100,6 @@ def _config_for(path: Path):
         raise _fail(str(exc)) from None
 
 
-def _file_settings(path: str, cli, packs, extra):
-    """The settings for one file: its nearest configuration, where the command line is silent."""
-    from dataclasses import replace
-
-    from linter.regimes import UnknownRegime, check_requested
-
-    config = _config_for(Path.cwd() if path == "-" else Path(path))
-    if not config.values:
-        return cli
-    for key in ("select", "ignore", "per-file-ignores"):
-        named = config.get(key) or []
-        ids = {i for v in named.values() for i in v} if isinstance(named, dict) else set(named)
-        unknown = ids - _known_ids(packs, extra)
-        if unknown:
-            where = config.sources[key]
-            raise _fail(f"{where}: {key}: unknown rule id(s): {', '.join(sorted(unknown))}")
-    regime = cli.regime if cli.regime != "auto" else config.get("regime", "auto")
-    try:
-        check_requested(packs, regime)
-    except UnknownRegime as exc:
-        raise _fail(f"{config.sources.get('regime', '')}: {exc}") from None
-    return replace(
-        cli,
-        select=cli.select or frozenset(config.get("select", ())),
-        ignore=(cli.ignore or frozenset(config.get("ignore", ()))) | config.ignored_for(path),
-        regime=regime,
-        year=cli.year if cli.year is not None else config.get("year"),
-    )
-
-
-def _check_one(path: str, stdin_name: str | None, packs, settings):
-    from linter.engine import check_document, input_error, internal_error
-    from linter.loaders import InputError, load_bytes, load_path
-    from linter.records import FileResult
-
-    shown = stdin_name or "<stdin>" if path == "-" else path
-    try:
-        if path != "-" and Path(path).is_dir():
-            raise InputError("no-reports")  # expand_paths keeps only folders without reports
-        doc = load_bytes(sys.stdin.buffer.read(), shown) if path == "-" else load_path(path)
-    except InputError as exc:
-        return input_error(shown, exc.code, exc.texts, packs, settings)
-    try:
-        return check_document(doc, packs, settings)
-    except Exception as exc:  # one bad file must not stop a batch
-        # A crash outside any rule (a rule's own crash is its finding): say so, go on.
-        finding = internal_error(shown, "(engine)", exc, packs)
-        return FileResult(shown, None, settings.year, doc.encoding, (finding,))
-
-
 def _check_output(output: Path, inputs: list[str]) -> None:
     """Refuse an --output that would overwrite an input or cannot be written at all."""
     if output.is_dir():
@@ -160,10 +110,6 @@ def _check_output(output: Path, inputs: list[str]) -> None:
         p != "-" and Path(p).is_file() and os.path.samefile(p, output) for p in inputs
     ):
         raise _fail(f"--output {output} is one of the reports being checked; it was not written")
-
-
-def _known_ids(packs, extra) -> set[str]:
-    return {r.id for p in packs for r in p.rules} | {r.id for r in extra}
 
 
 @app.command()
@@ -205,11 +151,30 @@ def check(
     write_baseline: Annotated[
         Path | None, typer.Option(help="Record today's findings in FILE (then exit 0).")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Files checked at once (default: the CPUs; 1: in this process).",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Check every file again (no .ogilint_cache/).")
+    ] = False,
+    executor: Annotated[
+        str, typer.Option(help="process (this machine) | dask (a cluster: --scheduler).")
+    ] = "process",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler ADDRESS for --executor dask.")
+    ] = None,
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import Settings, catalogue
     from linter.formatters import FormatOptions, binary, default_format, needs_source, render
     from linter.regimes import UnknownRegime, check_requested
+    from linter.runner import EXECUTORS, known_ids
 
     output_format = output_format or default_format(os.environ)
     here = _config_for(Path.cwd())  # run-wide settings: from the folder ogilint runs in
@@ -220,6 +185,8 @@ def check(
     if fail_on not in SEVERITIES:
         raise _fail(f"--fail-on must be one of {', '.join(SEVERITIES)} (got {fail_on!r})")
     _check_lang(lang)
+    if executor not in EXECUTORS:
+        raise _fail(f"unknown executor {executor!r}; choose {', '.join(EXECUTORS)}")
     recorded = _read_baseline(baseline, write_baseline)
     packs, extra = _load_packs(rules)
     try:
@@ -227,7 +194,7 @@ def check(
     except UnknownRegime as exc:
         raise _fail(str(exc)) from None
     chosen, dropped = _split(select), _split(ignore)
-    unknown = (chosen | dropped) - _known_ids(packs, extra)
+    unknown = (chosen | dropped) - known_ids(packs, extra)
     if unknown:
         raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
     settings = Settings(
@@ -243,10 +210,9 @@ def check(
         _check_output(output, inputs)
     elif binary(output_format) and sys.stdout.isatty():
         raise _fail(f"--format {output_format} writes a file: name it with --output FILE")
-    results = [
-        _check_one(p, stdin_filename, packs, _file_settings(p, settings, packs, extra))
-        for p in inputs
-    ]
+    results = list(
+        _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_filename)
+    )
     results, outcome = _baseline_stage(results, baseline, recorded, write_baseline)
     color = (
         output is None
@@ -281,6 +247,27 @@ def _write(output_text: str | bytes, output: Path | None) -> None:
             output.write_text(output_text, encoding="utf-8")
     except OSError as exc:
         raise _fail(f"--output {output}: {exc.strerror or exc}") from None
+
+
+def _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_name):
+    """The results of `inputs` in order, as they come (see linter.runner)."""
+    from linter.cache import Cache, cache_root
+    from linter.runner import SettingsError, run
+
+    cache = None if no_cache else Cache(cache_root(Path.cwd()))
+    try:
+        return run(
+            inputs,
+            settings,
+            packs,
+            jobs=jobs,
+            cache=cache,
+            executor=executor,
+            scheduler=scheduler,
+            stdin_name=stdin_name,
+        )
+    except SettingsError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _read_baseline(baseline: Path | None, write_baseline: Path | None):
@@ -399,7 +386,7 @@ def facts(
 
     if output_format not in ("json", "csv"):
         raise _fail(f"unknown format {output_format!r}; choose json, csv")
-    packs, extra = _load_packs(None)
+    packs, _ = _load_packs(None)
     try:
         check_requested(packs, regime)
     except UnknownRegime as exc:
@@ -408,9 +395,7 @@ def facts(
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
-    results = [
-        _check_one(p, None, packs, _file_settings(p, settings, packs, extra)) for p in inputs
-    ]
+    results = list(_run(inputs, settings, packs, None, False, "process", None, None))
     _write(render_json(results) if output_format == "json" else render_csv(results), output)
     raise typer.Exit(2 if any(r.facts is None for r in results) else 0)
 
@@ -441,6 +426,19 @@ def extract(
         sys.stdout.write(render_json(doc))
     else:
         sys.stdout.write(render_text(doc, locations, lang))
+
+
+@app.command()
+def clean(
+    path: Annotated[Path, typer.Argument(help="The folder ogilint runs in.")] = Path("."),
+) -> None:
+    """Remove the result cache (.ogilint_cache/) that checks from PATH use."""
+    from linter.cache import cache_root
+    from linter.cache import clean as remove
+
+    root = cache_root(path.resolve())
+    removed = remove(root)
+    print(f"ogilint: {'removed' if removed else 'no cache at'} {root}", file=sys.stderr)
 
 
 @app.command("config")
