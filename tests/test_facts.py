@@ -25,6 +25,7 @@ from linter.engine import Settings, check_document
 from linter.issuer import issuer_key, sweep_kind
 from linter.loaders import load_path
 from linter.records import ReportFacts
+from linter.records_json import from_dict, to_dict
 from linter.rulebook import shipped_packs
 
 SCHEMA = json.loads((ROOT / "linter" / "facts.schema.json").read_text(encoding="utf-8"))
@@ -122,6 +123,8 @@ def test_facts_pickle_and_round_trip_through_json():
     assert pickle.loads(pickle.dumps(result)) == result
     facts = result.facts
     assert ReportFacts.from_json(json.loads(json.dumps(facts.as_json()))) == facts
+    # and through the result cache's codec (linter/records_json.py)
+    assert from_dict(json.loads(json.dumps(to_dict(result)))).facts == facts
 
 
 @pytest.mark.parametrize(
