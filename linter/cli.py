@@ -370,7 +370,7 @@ def _annotate_word(path: Path, data: bytes, target: Path, packs, settings, stage
     written, count = annotate_docx.annotate(
         data, doc, results[0], catalogue(results, packs, settings), lang
     )
-    _write(target, written)
+    _write(written, target)
     print(f"ogilint: {count} comment(s) written to {target}", file=sys.stderr)
     return results
 
@@ -383,16 +383,9 @@ def _annotate_html(path: Path, target: Path, packs, settings, stage, lang: str):
 
     results = stage([check_file(Task(str(path), str(path), settings))])
     page = render("html", results, catalogue(results, packs, settings), FormatOptions(lang=lang))
-    _write(target, page.encode("utf-8"))
+    _write(page.encode("utf-8"), target)
     print(f"ogilint: report written to {target}", file=sys.stderr)
     return results
-
-
-def _write(target: Path, data: bytes) -> None:
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise _fail(f"--output {target}: {exc.strerror or exc}") from None
 
 
 def _read_baseline(baseline: Path | None, write_baseline: Path | None):
