@@ -35,6 +35,11 @@ def _earlier(
         k: v.replace("2024", "2023").replace("2025-03-20", "2024-03-20").replace("示例市", name)
         for k, v in later.texts.items()
     }
+    # Part 一 repeats the table's totals: say the 2023 ones.
+    for words, key in (("答复", "三(七)"), ("另有", "四"), ("受理政府信息公开申请", "一")):
+        then, now = make_samples.total(later.applications, key), make_samples.total(grid, key)
+        items = texts["overview_items"]
+        texts["overview_items"] = items.replace(f"{words}{then}件", f"{words}{now}件")
     proactive = {k: list(v) for k, v in later.proactive.items()}
     for row, value in stock.items():
         proactive[row][2] = value
