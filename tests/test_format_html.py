@@ -184,7 +184,7 @@ def test_the_page_words_come_from_the_yaml_in_both_languages():
     english = render("html", [result], cat, FormatOptions(lang="en"))
     assert '<html lang="en">' in english and labels("en")["by-rule"] in english
     assert "错误" not in english.split("<main>")[0]
-    chinese = html_page([result], cat)
+    chinese = html_page(result, cat)  # one result, as `ogilint annotate` passes it
     assert labels("zh")["by-rule"] in chinese
 
 

@@ -12,11 +12,17 @@ Policy allows only the page's own inline style and the one script whose hash
 it names: no network, and nothing injected can run.
 
 Other callers (`ogilint annotate` on non-Word input, `ogilint serve`) call
-`html_page(results, catalogue, lang)`. The results need their `source`
-(`FileResult.source`): check with `Settings(keep_source=True)` (the engine
-then attaches `linter.source_view.source_view(doc)`), or attach it yourself
-with `dataclasses.replace(result, source=source_view(doc))`. A result without
-a source (an unreadable file) is shown as its findings with their excerpts.
+`html_page(result_or_results, catalogue, lang)`. The results need their
+`source` (`FileResult.source`): check with `keep_source=True`, and the engine
+attaches `linter.source_view.source_view(doc)`::
+
+    settings = dataclasses.replace(settings, keep_source=True)
+    result = check_document(doc, packs, settings)
+    page = html_page(result, catalogue([result], packs, settings), lang="zh")
+
+or attach it to a result you have: `dataclasses.replace(result,
+source=source_view(doc))`. A result without a source (an unreadable file) is
+shown as its findings with their excerpts.
 """
 
 from __future__ import annotations
@@ -37,13 +43,13 @@ import yaml
 
 from linter.formatters import FormatOptions, summary
 from linter.messages import finding_message
+from linter.records import FileResult
 from linter.rulebook import rules_dir
 
 if TYPE_CHECKING:
     from linter.baseline import Outcome
     from linter.records import (
         Catalogue,
-        FileResult,
         Finding,
         SourceCell,
         SourceTable,
@@ -103,15 +109,19 @@ def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatO
 
 
 def html_page(
-    results: Sequence[FileResult],
+    results: FileResult | Sequence[FileResult],
     catalogue: Catalogue,
     lang: str = "zh",
     baseline: Outcome | None = None,
 ) -> str:
-    """One self-contained HTML page annotating every result (see the module docstring).
+    """One self-contained HTML page annotating one result or several (see the module docstring).
 
-    `baseline`: what --baseline hid, said under the totals.
+    `catalogue` is the rules that ran (`linter.engine.catalogue(results, packs,
+    settings)`); `lang` "zh" or "en"; `baseline`: what --baseline hid, said under
+    the totals.
     """
+    if isinstance(results, FileResult):
+        results = [results]
     words = labels(lang)
     css, script = _assets()
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
