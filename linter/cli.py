@@ -1,4 +1,4 @@
-"""Command line: ogilint check / rules / explain / extract.
+"""Command line: ogilint check / annotate / rules / explain / extract.
 
 The CLI parses options, expands paths, loads inputs, calls the engine and
 hands the records to a formatter. Exit codes: 0 nothing at or above
@@ -100,56 +100,6 @@ def _config_for(path: Path):
         raise _fail(str(exc)) from None
 
 
-def _file_settings(path: str, cli, packs, extra):
-    """The settings for one file: its nearest configuration, where the command line is silent."""
-    from dataclasses import replace
-
-    from linter.regimes import UnknownRegime, check_requested
-
-    config = _config_for(Path.cwd() if path == "-" else Path(path))
-    if not config.values:
-        return cli
-    for key in ("select", "ignore", "per-file-ignores"):
-        named = config.get(key) or []
-        ids = {i for v in named.values() for i in v} if isinstance(named, dict) else set(named)
-        unknown = ids - _known_ids(packs, extra)
-        if unknown:
-            where = config.sources[key]
-            raise _fail(f"{where}: {key}: unknown rule id(s): {', '.join(sorted(unknown))}")
-    regime = cli.regime if cli.regime != "auto" else config.get("regime", "auto")
-    try:
-        check_requested(packs, regime)
-    except UnknownRegime as exc:
-        raise _fail(f"{config.sources.get('regime', '')}: {exc}") from None
-    return replace(
-        cli,
-        select=cli.select or frozenset(config.get("select", ())),
-        ignore=(cli.ignore or frozenset(config.get("ignore", ()))) | config.ignored_for(path),
-        regime=regime,
-        year=cli.year if cli.year is not None else config.get("year"),
-    )
-
-
-def _check_one(path: str, stdin_name: str | None, packs, settings):
-    from linter.engine import check_document, input_error, internal_error
-    from linter.loaders import InputError, load_bytes, load_path
-    from linter.records import FileResult
-
-    shown = stdin_name or "<stdin>" if path == "-" else path
-    try:
-        if path != "-" and Path(path).is_dir():
-            raise InputError("no-reports")  # expand_paths keeps only folders without reports
-        doc = load_bytes(sys.stdin.buffer.read(), shown) if path == "-" else load_path(path)
-    except InputError as exc:
-        return input_error(shown, exc.code, exc.texts, packs, settings)
-    try:
-        return check_document(doc, packs, settings)
-    except Exception as exc:  # one bad file must not stop a batch
-        # A crash outside any rule (a rule's own crash is its finding): say so, go on.
-        finding = internal_error(shown, "(engine)", exc, packs)
-        return FileResult(shown, None, settings.year, doc.encoding, (finding,))
-
-
 def _check_output(output: Path, inputs: list[str]) -> None:
     """Refuse an --output that would overwrite an input or cannot be written at all."""
     if output.is_dir():
@@ -162,8 +112,23 @@ def _check_output(output: Path, inputs: list[str]) -> None:
         raise _fail(f"--output {output} is one of the reports being checked; it was not written")
 
 
-def _known_ids(packs, extra) -> set[str]:
-    return {r.id for p in packs for r in p.rules} | {r.id for r in extra}
+# Options `check` and `annotate` share: one declaration, the same help.
+Select = Annotated[list[str] | None, typer.Option(help="Only these rule ids.")]
+Ignore = Annotated[list[str] | None, typer.Option(help="Not these rule ids.")]
+FailOn = Annotated[
+    str | None,
+    typer.Option(
+        help=f"Exit 1 at findings of this severity or above: {' | '.join(SEVERITIES)} "
+        "(default error)."
+    ),
+]
+Regime = Annotated[str, typer.Option(help=f"auto (by report year) | {' | '.join(REGIMES)}.")]
+Year = Annotated[int | None, typer.Option(help="Report year (overrides detection).")]
+Rules = Annotated[Path | None, typer.Option(help="Folder of extra rule files.")]
+Lang = Annotated[
+    str | None, typer.Option(help=f"Message language: {' | '.join(LANGS)} (default zh).")
+]
+Baseline = Annotated[Path | None, typer.Option(help="Report only findings not recorded in FILE.")]
 
 
 @app.command()
@@ -178,73 +143,60 @@ def check(
         ),
     ] = None,
     output: Annotated[Path | None, typer.Option(help="Write the report to FILE.")] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Only these rule ids.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Not these rule ids.")] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            help=f"Exit 1 at findings of this severity or above: {' | '.join(SEVERITIES)} "
-            "(default error)."
-        ),
-    ] = None,
-    regime: Annotated[
-        str,
-        typer.Option(help=f"auto (by report year) | {' | '.join(REGIMES)}."),
-    ] = "auto",
-    year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
-    rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
-    lang: Annotated[
-        str | None, typer.Option(help=f"Message language: {' | '.join(LANGS)} (default zh).")
-    ] = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    fail_on: FailOn = None,
+    regime: Regime = "auto",
+    year: Year = None,
+    rules: Rules = None,
+    lang: Lang = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One line per finding.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
     stdin_filename: Annotated[str | None, typer.Option(help="Name for - input.")] = None,
-    baseline: Annotated[
-        Path | None, typer.Option(help="Report only findings not recorded in FILE.")
-    ] = None,
+    baseline: Baseline = None,
     write_baseline: Annotated[
         Path | None, typer.Option(help="Record today's findings in FILE (then exit 0).")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Files checked at once (default: the CPUs; 1: in this process).",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Check every file again (no .ogilint_cache/).")
+    ] = False,
+    executor: Annotated[
+        str, typer.Option(help="process (this machine) | dask (a cluster: --scheduler).")
+    ] = "process",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler ADDRESS for --executor dask.")
+    ] = None,
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
-    from linter.engine import Settings, catalogue
+    from linter.engine import catalogue
     from linter.formatters import FormatOptions, default_format, needs_source, render
-    from linter.regimes import UnknownRegime, check_requested
+    from linter.runner import EXECUTORS
 
     output_format = output_format or default_format(os.environ)
-    here = _config_for(Path.cwd())  # run-wide settings: from the folder ogilint runs in
-    fail_on = fail_on or here.get("fail-on", "error")
-    lang = lang or here.get("lang", "zh")
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; choose {', '.join(FORMATS)}")
-    if fail_on not in SEVERITIES:
-        raise _fail(f"--fail-on must be one of {', '.join(SEVERITIES)} (got {fail_on!r})")
-    _check_lang(lang)
+    fail_on, lang = _run_wide(fail_on, lang)
+    if executor not in EXECUTORS:
+        raise _fail(f"unknown executor {executor!r}; choose {', '.join(EXECUTORS)}")
     recorded = _read_baseline(baseline, write_baseline)
-    packs, extra = _load_packs(rules)
-    try:
-        check_requested(packs, regime)
-    except UnknownRegime as exc:
-        raise _fail(str(exc)) from None
-    chosen, dropped = _split(select), _split(ignore)
-    unknown = (chosen | dropped) - _known_ids(packs, extra)
-    if unknown:
-        raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
-    settings = Settings(
-        select=chosen,
-        ignore=dropped,
-        regime=regime,
-        year=year,
-        extra_rules=extra,
-        keep_source=needs_source(output_format),
+    packs, settings = _settings(
+        rules, regime, year, select, ignore, keep_source=needs_source(output_format)
     )
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
-    results = [
-        _check_one(p, stdin_filename, packs, _file_settings(p, settings, packs, extra))
-        for p in inputs
-    ]
+    results = list(
+        _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_filename)
+    )
     results, outcome = _baseline_stage(results, baseline, recorded, write_baseline)
     color = (
         output is None
@@ -265,6 +217,166 @@ def check(
     code = _exit_code(results, fail_on)
     # Writing a baseline accepts today's findings; unreadable files still fail (2).
     raise typer.Exit(0 if write_baseline and code == 1 else code)
+
+
+def _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_name):
+    """The results of `inputs` in order, as they come (see linter.runner)."""
+    from linter.cache import Cache, cache_root
+    from linter.runner import SettingsError, run
+
+    cache = None if no_cache else Cache(cache_root(Path.cwd()))
+    try:
+        return run(
+            inputs,
+            settings,
+            packs,
+            jobs=jobs,
+            cache=cache,
+            executor=executor,
+            scheduler=scheduler,
+            stdin_name=stdin_name,
+        )
+    except SettingsError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _run_wide(fail_on: str | None, lang: str | None) -> tuple[str, str]:
+    """--fail-on and --lang, else from the configuration of the folder ogilint runs in."""
+    here = _config_for(Path.cwd())
+    fail_on = fail_on or here.get("fail-on", "error")
+    lang = lang or here.get("lang", "zh")
+    if fail_on not in SEVERITIES:
+        raise _fail(f"--fail-on must be one of {', '.join(SEVERITIES)} (got {fail_on!r})")
+    _check_lang(lang)
+    return fail_on, lang
+
+
+def _settings(rules, regime, year, select, ignore, *, keep_source: bool = False):
+    """The packs and the command line's settings, every name in them checked.
+
+    `keep_source`: the chosen format shows the report's text (HTML), so results carry it.
+    """
+    from linter.engine import Settings
+    from linter.regimes import UnknownRegime, check_requested
+    from linter.runner import known_ids
+
+    packs, extra = _load_packs(rules)
+    try:
+        check_requested(packs, regime)
+    except UnknownRegime as exc:
+        raise _fail(str(exc)) from None
+    chosen, dropped = _split(select), _split(ignore)
+    unknown = (chosen | dropped) - known_ids(packs, extra)
+    if unknown:
+        raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
+    settings = Settings(
+        select=chosen,
+        ignore=dropped,
+        regime=regime,
+        year=year,
+        extra_rules=extra,
+        keep_source=keep_source,
+    )
+    return packs, settings
+
+
+@app.command()
+def annotate(
+    path: Annotated[Path, typer.Argument(help="The report: a Word file (.docx).")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The annotated copy (default: NAME.checked.docx beside it)."
+        ),
+    ] = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    fail_on: FailOn = None,
+    regime: Regime = "auto",
+    year: Year = None,
+    rules: Rules = None,
+    lang: Lang = None,
+    baseline: Baseline = None,
+) -> None:
+    """Write a copy of a Word report with a Word comment on every finding.
+
+    Any other report is written as the self-contained HTML page of --format html.
+    """
+    from linter import annotate_docx
+    from linter.formatters import needs_source
+    from linter.loaders import InputError, read_bytes, sniff
+    from linter.runner import SettingsError, file_settings
+
+    fail_on, lang = _run_wide(fail_on, lang)
+    recorded = _read_baseline(baseline, None)
+    try:
+        data = read_bytes(str(path))
+    except InputError as exc:
+        raise _fail(f"{path}: {exc.texts['en']}") from None
+    word = sniff(data, path.name) == "docx"
+    packs, settings = _settings(
+        rules, regime, year, select, ignore, keep_source=not word and needs_source("html")
+    )
+    target = output or annotate_docx.default_output(path, ".docx" if word else ".html")
+    _check_output(target, [str(path)])
+    try:  # its nearest configuration, as `check` reads it
+        settings = file_settings(str(path), settings, packs)
+    except SettingsError as exc:
+        raise _fail(str(exc)) from None
+
+    def stage(results):  # the baseline filter, as `check` applies it
+        return _baseline_stage(results, baseline, recorded, None)[0]
+
+    if word:
+        results = _annotate_word(path, data, target, packs, settings, stage, lang)
+    else:
+        results = _annotate_html(path, target, packs, settings, stage, lang)
+    raise typer.Exit(_exit_code(results, fail_on))
+
+
+def _annotate_word(path: Path, data: bytes, target: Path, packs, settings, stage, lang: str):
+    """Check the Word report and write its copy with a comment per finding."""
+    from linter import annotate_docx
+    from linter.engine import catalogue, check_document
+    from linter.loaders import InputError, load_bytes
+
+    if not annotate_docx.writes_comments():
+        raise _fail(f"annotate needs python-docx >= 1.2 to write comments ({path} not annotated)")
+    try:
+        doc = load_bytes(data, str(path))
+    except InputError as exc:
+        raise _fail(f"{path}: {exc.texts['en']}") from None
+    try:
+        result = check_document(doc, packs, settings)
+    except Exception as exc:  # a crash outside any rule: say so in one line, write nothing
+        raise _fail(f"{path}: internal error: {type(exc).__name__}: {exc}") from None
+    results = stage([result])
+    written, count = annotate_docx.annotate(
+        data, doc, results[0], catalogue(results, packs, settings), lang
+    )
+    _write(target, written)
+    print(f"ogilint: {count} comment(s) written to {target}", file=sys.stderr)
+    return results
+
+
+def _annotate_html(path: Path, target: Path, packs, settings, stage, lang: str):
+    """Any other report: the page of --format html, the findings marked in its text."""
+    from linter.engine import catalogue
+    from linter.formatters import FormatOptions, render
+    from linter.runner import Task, check_file
+
+    results = stage([check_file(Task(str(path), str(path), settings))])
+    page = render("html", results, catalogue(results, packs, settings), FormatOptions(lang=lang))
+    _write(target, page.encode("utf-8"))
+    print(f"ogilint: report written to {target}", file=sys.stderr)
+    return results
+
+
+def _write(target: Path, data: bytes) -> None:
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        raise _fail(f"--output {target}: {exc.strerror or exc}") from None
 
 
 def _read_baseline(baseline: Path | None, write_baseline: Path | None):
@@ -392,6 +504,19 @@ def extract(
         sys.stdout.write(render_json(doc))
     else:
         sys.stdout.write(render_text(doc, locations, lang))
+
+
+@app.command()
+def clean(
+    path: Annotated[Path, typer.Argument(help="The folder ogilint runs in.")] = Path("."),
+) -> None:
+    """Remove the result cache (.ogilint_cache/) that checks from PATH use."""
+    from linter.cache import cache_root
+    from linter.cache import clean as remove
+
+    root = cache_root(path.resolve())
+    removed = remove(root)
+    print(f"ogilint: {'removed' if removed else 'no cache at'} {root}", file=sys.stderr)
 
 
 @app.command("config")
