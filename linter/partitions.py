@@ -83,6 +83,8 @@ def union(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
     sources = [p.pattern for p in patterns]
     if not sources or any(_GROUP_REFERENCE.search(s) for s in sources):
         return None
+    if not all(isinstance(p, re.Pattern) for p in patterns):
+        return None  # a user rule's timed pattern (patterns.TimedPattern) keeps its time budget
     flags = {p.flags for p in patterns}
     try:  # inline global flags or repeated group names cannot be joined
         return (
