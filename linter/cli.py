@@ -215,7 +215,7 @@ def check(
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import Settings
-    from linter.formatters import FormatOptions, default_format
+    from linter.formatters import FormatOptions, default_format, needs_source
     from linter.regimes import UnknownRegime, check_requested
     from linter.terminal import colour_wanted, output_width
 
@@ -238,7 +238,14 @@ def check(
     unknown = (chosen | dropped) - _known_ids(packs, extra)
     if unknown:
         raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
-    settings = Settings(select=chosen, ignore=dropped, regime=regime, year=year, extra_rules=extra)
+    settings = Settings(
+        select=chosen,
+        ignore=dropped,
+        regime=regime,
+        year=year,
+        extra_rules=extra,
+        keep_source=needs_source(output_format),
+    )
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)

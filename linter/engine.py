@@ -34,6 +34,7 @@ from linter.records import (
 from linter.regimes import FALLBACK, select_pack
 from linter.rulebook import Pack, Rule
 from linter.sections import Outline
+from linter.source_view import source_view
 
 _EXCERPT_REACH = 40  # characters of context either side of a finding's span
 
@@ -45,6 +46,7 @@ class Settings:
     regime: str = "auto"
     year: int | None = None
     extra_rules: tuple[Rule, ...] = ()
+    keep_source: bool = False  # attach the SourceView (formats with NEEDS_SOURCE: html)
 
 
 def active_rules(pack: Pack, settings: Settings) -> list[Rule]:
@@ -74,7 +76,10 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
         else:
             findings.extend(_run_rule(doc, rule, context, packs))
     findings.sort(key=Finding.sort_key)
-    return FileResult(doc.path, pack.name, year, doc.encoding, tuple(findings), dict(doc.meta))
+    source = source_view(doc) if settings.keep_source else None
+    return FileResult(
+        doc.path, pack.name, year, doc.encoding, tuple(findings), dict(doc.meta), source=source
+    )
 
 
 def _run_rule(doc: Document, rule: Rule, context: Context, packs) -> list[Finding]:
