@@ -184,7 +184,7 @@ def check(
     ] = None,
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
-    from linter.formatters import FormatOptions, default_format, needs_source
+    from linter.formatters import FormatOptions, binary, default_format, needs_source
     from linter.runner import EXECUTORS
     from linter.terminal import colour_wanted, output_width
 
@@ -201,6 +201,8 @@ def check(
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
+    elif binary(output_format) and sys.stdout.isatty():
+        raise _fail(f"--format {output_format} writes a file: name it with --output FILE")
     results = _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_filename)
     to_file = output is not None
     options = FormatOptions(
@@ -209,6 +211,7 @@ def check(
         and colour_wanted(color, os.environ, sys.stdout.isatty(), to_file),
         quiet=quiet,
         width=None if to_file else output_width(sys.stdout),
+        output=output and str(output),
     )
     stage = _Stage(baseline, recorded, write_baseline, fail_on)
     _report(results, len(inputs), output_format, output, options, stage, packs, settings)
@@ -282,14 +285,25 @@ def _report(results, total: int, output_format: str, output, options, stage, pac
     if streaming:
         screen.write(formatter.render_summary(tally, options))
         return
-    text = render(output_format, kept, catalogue(kept, packs, settings), options)
-    if output:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise _fail(f"--output {output}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
+    _write(render(output_format, kept, catalogue(kept, packs, settings), options), output)
+
+
+def _write(output_text: str | bytes, output: Path | None) -> None:
+    """The report, to --output or stdout; bytes (a workbook, a CSV with its BOM) as they are."""
+    if output is None:
+        if isinstance(output_text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(output_text)
+        else:
+            sys.stdout.write(output_text)
+        return
+    try:
+        if isinstance(output_text, bytes):
+            output.write_bytes(output_text)
+        else:
+            output.write_text(output_text, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"--output {output}: {exc.strerror or exc}") from None
 
 
 def _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_name):
@@ -433,7 +447,7 @@ def _annotate_word(path: Path, data: bytes, target: Path, packs, settings, stage
     written, count = annotate_docx.annotate(
         data, doc, results[0], catalogue(results, packs, settings), lang
     )
-    _write(target, written)
+    _write(written, target)
     print(f"ogilint: {count} comment(s) written to {target}", file=sys.stderr)
     return results
 
@@ -446,16 +460,9 @@ def _annotate_html(path: Path, target: Path, packs, settings, stage, lang: str):
 
     results = stage([check_file(Task(str(path), str(path), settings))])
     page = render("html", results, catalogue(results, packs, settings), FormatOptions(lang=lang))
-    _write(target, page.encode("utf-8"))
+    _write(page.encode("utf-8"), target)
     print(f"ogilint: report written to {target}", file=sys.stderr)
     return results
-
-
-def _write(target: Path, data: bytes) -> None:
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise _fail(f"--output {target}: {exc.strerror or exc}") from None
 
 
 def _read_baseline(baseline: Path | None, write_baseline: Path | None):
@@ -533,6 +540,37 @@ def explain(
         sys.stdout.write(explain_document(matches, names))
     else:
         sys.stdout.write(explain_rule(matches, names, lang))
+
+
+@app.command()
+def facts(
+    paths: Annotated[list[str], typer.Argument(help="Report files or folders.")],
+    output_format: Annotated[str, typer.Option("--format", help="json | csv.")] = "json",
+    output: Annotated[Path | None, typer.Option(help="Write to FILE.")] = None,
+    regime: Annotated[
+        str, typer.Option(help=f"auto (by report year) | {' | '.join(REGIMES)}.")
+    ] = "auto",
+    year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
+) -> None:
+    """Print each report's facts and every figure of its tables, by template row and column."""
+    from linter.engine import Settings
+    from linter.formatters.facts import render_csv, render_json
+    from linter.regimes import UnknownRegime, check_requested
+
+    if output_format not in ("json", "csv"):
+        raise _fail(f"unknown format {output_format!r}; choose json, csv")
+    packs, _ = _load_packs(None)
+    try:
+        check_requested(packs, regime)
+    except UnknownRegime as exc:
+        raise _fail(str(exc)) from None
+    settings = Settings(regime=regime, year=year)
+    inputs = expand_paths(paths)
+    if output is not None:
+        _check_output(output, inputs)
+    results = list(_run(inputs, settings, packs, None, False, "process", None, None))
+    _write(render_json(results) if output_format == "json" else render_csv(results), output)
+    raise typer.Exit(2 if any(r.facts is None for r in results) else 0)
 
 
 @app.command()
