@@ -484,10 +484,13 @@ def run(args: argparse.Namespace, work: Path) -> None:
     """Take every measurement asked for and print the figures."""
     started = time.perf_counter()
     print(
-        f"ogilint benchmark: {args.files} files, seed {args.seed}, {_cpus()} CPUs, N = {args.jobs}"
+        f"ogilint benchmark: {args.files} files, seed {args.seed}, {_cpus()} CPUs, "
+        f"N = {args.jobs}; {_load()}"
     )
+    # Children first, in-process measurements last: a child forked from a
+    # process that has loaded ogilint would count the parent's pages in its RSS.
+    corpus = work / "corpus"
     if "corpus" in args.only:
-        corpus = work / "corpus"
         paths = build_corpus(args.shared, corpus, args.files, args.seed)
         size = sum(p.stat().st_size for p in paths)
         print(f"\ncorpus: {len(paths)} reports, {size / 1e6:.1f} MB\n")
@@ -495,17 +498,18 @@ def run(args: argparse.Namespace, work: Path) -> None:
         print("\n".join(table(rows)))
         print("\nratios:")
         print("\n".join(ratio_lines(rows)))
-        print("\nthe check stage alone (in process, no start-up, no output):")
-        print("\n".join(check_stage_lines(corpus, work, min(args.files, 500))))
     if "single" in args.only:
         print("\none report, fresh process (best of 5):\n")
         print("\n".join(table(single_rows(args.shared))))
-    if "pdf" in args.only:
-        print("\nPDF (load + check, in process):")
-        print("\n".join(pdf_lines(args.shared)))
     if "scaling" in args.only:
         print("\nscaling:\n")
         print("\n".join(table(scaling_rows(args, work))))
+    if "corpus" in args.only:
+        print("\nthe check stage alone (in process, no start-up, no output):")
+        print("\n".join(check_stage_lines(corpus, work, min(args.files, 500))))
+    if "pdf" in args.only:
+        print("\nPDF (load + check, in process):")
+        print("\n".join(pdf_lines(args.shared)))
     print(f"\ntotal wall time {time.perf_counter() - started:.0f} s; {_load()}")
 
 

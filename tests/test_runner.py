@@ -183,6 +183,16 @@ def test_changed_bytes_name_or_settings_are_other_entries(cached):
     assert len(list(root.glob("v1/*/*.json"))) == 4
 
 
+def test_a_cached_result_equals_the_checked_one_with_its_source_view(cached):
+    # The html format's settings keep the source: the richest record there is.
+    report, root, _ = cached
+    settings = Settings(keep_source=True)
+    cold = _run_cached(report, root, settings)
+    assert cold.source is not None
+    assert _run_cached(report, root, settings) == cold
+    assert len(list(root.glob("v1/*/*.json"))) == 2
+
+
 def test_unreadable_files_are_not_cached(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
