@@ -210,26 +210,15 @@ def check(
         _check_output(output, inputs)
     elif binary(output_format) and sys.stdout.isatty():
         raise _fail(f"--format {output_format} writes a file: name it with --output FILE")
-<<<<<<< HEAD
-
-    def run(files: list[str], stdin_name: str | None = None) -> list:
-        return list(_run(files, settings, packs, jobs, no_cache, executor, scheduler, stdin_name))
-
-    results = run(inputs, stdin_filename)
-    earlier = run(expand_paths(history)) if history else []
-    results = _year_to_year(results, earlier, packs, settings)
-    results, outcome = _baseline_stage(results, baseline, recorded, write_baseline)
-    color = (
-        output is None
-        and not no_color
-        and "NO_COLOR" not in os.environ
-        and sys.stdout.isatty()
-        and output_format == "text"
-    )
-=======
     results = _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_filename)
+    earlier = (
+        list(
+            _run(expand_paths(history), settings, packs, jobs, no_cache, executor, scheduler, None)
+        )
+        if history
+        else []
+    )
     to_file = output is not None
->>>>>>> main
     options = FormatOptions(
         lang=lang,
         color=output_format == "text"
@@ -239,20 +228,20 @@ def check(
         output=output and str(output),
     )
     stage = _Stage(baseline, recorded, write_baseline, fail_on)
-    _report(results, len(inputs), output_format, output, options, stage, packs, settings)
+    years = _years(packs, settings, earlier)
+    _report(results, len(inputs), output_format, output, options, stage, years)
     code = stage.exit_code()
     # Writing a baseline accepts today's findings; unreadable files still fail (2).
     raise typer.Exit(0 if write_baseline and code == 1 else code)
 
 
-<<<<<<< HEAD
-def _year_to_year(results, earlier, packs, settings):
-    """The results with the checks from one year's report to the next (linter.history)."""
-    from linter.engine import active_rules
-    from linter.history import cross_year
+def _years(packs, settings, earlier):
+    """The year-to-year stage (linter.history) over this run and the --history reports."""
+    from linter.history import YearToYear
 
-    return cross_year(results, packs, lambda pack: active_rules(pack, settings), earlier)
-=======
+    return YearToYear(packs, settings, earlier)
+
+
 class _Stage:
     """After checking, before formatting, one file at a time: the baseline and the exit code."""
 
@@ -290,8 +279,13 @@ class _Stage:
         return 2 if self._unreadable else 1 if self._failing else 0
 
 
-def _report(results, total: int, output_format: str, output, options, stage, packs, settings):
-    """Print each file's findings as it is done (text), or everything at the end (the rest)."""
+def _report(results, total: int, output_format: str, output, options, stage, years):
+    """Print each file's findings as it is done (text), or everything at the end (the rest).
+
+    Year-to-year findings need last year's report: a file is compared with the
+    --history reports and those already checked; a pair whose earlier report comes
+    later in the run is said after the last file (streamed) or in place (the rest).
+    """
     import importlib
     from dataclasses import replace
 
@@ -303,23 +297,31 @@ def _report(results, total: int, output_format: str, output, options, stage, pac
     formatter = importlib.import_module(FORMATS[output_format])
     streaming = output is None and hasattr(formatter, "render_file")
     screen = Output(sys.stdout, sys.stderr, total, os.environ)
+    packs, settings = years.packs, years.settings
     kept, tally, catalogues = [], Tally(), {}
-    for result in screen.files(results):
-        result = stage(result)
-        if not streaming:
-            kept.append(result)
-            continue
+
+    def show(result) -> None:
         # The rules a file's findings are worded from: those of its regime.
         if result.regime not in catalogues:
             catalogues[result.regime] = catalogue([result], packs, settings)
         screen.write(formatter.render_file(result, catalogues[result.regime], options))
         tally.add(result)
+
+    for result in screen.files(results):
+        if not streaming:
+            kept.append(result)
+            continue
+        show(stage(years.add(result)))
+    if streaming:
+        for late in years.late():
+            show(stage(late))
+    else:
+        kept = [stage(r) for r in years.all(kept)]
     options = replace(options, baseline=stage.finish())
     if streaming:
         screen.write(formatter.render_summary(tally, options))
         return
     _write(render(output_format, kept, catalogue(kept, packs, settings), options), output)
->>>>>>> main
 
 
 def _write(output_text: str | bytes, output: Path | None) -> None:

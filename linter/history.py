@@ -27,6 +27,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from linter.engine import Settings, active_rules
 from linter.records import (
     INPUT_ERROR,
     INTERNAL_ERROR,
@@ -204,3 +205,51 @@ def _mark_repeated(findings: list[Finding], before: FileResult) -> list[Finding]
         replace(f, repeated_from=year) if _anchor(f) in old and f.rule not in _NEVER_REPEATED else f
         for f in findings
     ]
+
+
+class YearToYear:
+    """The stage as results come one at a time (the CLI streams text output).
+
+    `add` compares a result with the --history reports and the results already
+    added; `late` gives, after the last file, the year-to-year findings of a file
+    whose earlier report came after it (only those findings: the file itself was
+    already said); `all` does the whole run at once, for formats written at the end.
+    """
+
+    def __init__(self, packs: tuple[Pack, ...], settings: Settings, earlier=()) -> None:
+        self.packs, self.settings = packs, settings
+        self._earlier: list[FileResult] = list(earlier)
+        self._seen: list[FileResult] = []
+        self._unpaired: list[FileResult] = []
+        every = [*(r for p in packs for r in p.rules), *settings.extra_rules]
+        self._cross_rules = {r.id for r in every if r.check in CROSS_YEAR}
+
+    def _rules(self, pack: Pack) -> list[Rule]:
+        return active_rules(pack, self.settings)
+
+    def _compare(self, result: FileResult, others: list[FileResult]) -> FileResult | None:
+        """`result` with its year-to-year findings, or None when nothing pairs it."""
+        if not any(True for _ in pairs([result], others)):
+            return None
+        return cross_year([result], self.packs, self._rules, others)[0]
+
+    def add(self, result: FileResult) -> FileResult:
+        compared = self._compare(result, [*self._earlier, *self._seen])
+        self._seen.append(result)
+        if compared is None:
+            self._unpaired.append(result)
+            return result
+        return compared
+
+    def late(self) -> Iterator[FileResult]:
+        everything = [*self._earlier, *self._seen]
+        for result in self._unpaired:
+            compared = self._compare(result, [r for r in everything if r is not result])
+            if compared is None:
+                continue
+            added = tuple(f for f in compared.findings if f.rule in self._cross_rules)
+            if added:
+                yield replace(result, findings=added)
+
+    def all(self, results: Sequence[FileResult]) -> list[FileResult]:
+        return cross_year(results, self.packs, self._rules, self._earlier)

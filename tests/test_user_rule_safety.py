@@ -54,9 +54,7 @@ def _report(tmp_path: Path) -> Path:
 def test_a_backtracking_user_pattern_gives_one_rule_timeout_and_the_other_findings(tmp_path):
     folder = _rules(tmp_path, RULE.replace("STATEMENT", BACKTRACKING.replace("\\", "\\\\")))
     started = time.monotonic()
-    run = run_ogilint(
-        "check", str(_report(tmp_path)), "--rules", str(folder), "--format", "json"
-    )
+    run = run_ogilint("check", str(_report(tmp_path)), "--rules", str(folder), "--format", "json")
     elapsed = time.monotonic() - started
     findings = run.json["files"][0]["findings"]
     timeouts = [f for f in findings if f["rule"] == "rule-timeout"]

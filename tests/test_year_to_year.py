@@ -127,3 +127,13 @@ def test_a_fault_of_both_years_is_said_once_as_repeated_on_the_later_report(tmp_
     assert new[0]["repeated_from"] == 2023
     text = run_ogilint("check", str(earlier), str(later), "--no-cache").stdout
     assert text.count("与2023年报告相同") == 1
+
+
+@pytest.mark.parametrize("order", ["earlier first", "later first"])
+def test_streamed_text_output_says_the_mismatch_in_either_input_order(tmp_path, later, order):
+    earlier = _write(tmp_path, "city-2023", _earlier(carried=(5, 1, 0, 0, 0, 0)))
+    files = [str(earlier), str(later)] if order == "earlier first" else [str(later), str(earlier)]
+    run = run_ogilint("check", *files, "--no-cache", "--quiet")
+    lines = [x for x in run.stdout.splitlines() if "[carryover-mismatch]" in x]
+    assert len(lines) == 2 and all("city-2024.html" in x for x in lines), run.stdout
+    assert run.code == 0  # warnings: the run fails only with --fail-on warning
