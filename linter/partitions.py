@@ -76,12 +76,17 @@ class Partition:
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
-def union(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
+def union(patterns: Iterable[Any]) -> re.Pattern[str] | None:
     """An alternation that finds a match wherever one of `patterns` would: a pre-check
-    that skips them all when it finds nothing (95 % of the labels name no part)."""
+    that skips them all when it finds nothing (95 % of the labels name no part).
+
+    Only for `re` patterns (the shipped rules'): a user's patterns run under a time
+    bound (`linter.patterns`), which an unbounded `re` alternation would escape."""
     patterns = list(patterns)
+    if not patterns or not all(isinstance(p, re.Pattern) for p in patterns):
+        return None
     sources = [p.pattern for p in patterns]
-    if not sources or any(_GROUP_REFERENCE.search(s) for s in sources):
+    if any(_GROUP_REFERENCE.search(s) for s in sources):
         return None
     flags = {p.flags for p in patterns}
     try:  # inline global flags or repeated group names cannot be joined
