@@ -55,7 +55,7 @@ def _typer_needs_pydantic() -> bool:
 def test_help_and_a_text_check_import_no_heavy_library(tmp_path):
     assert _imported(["--help"], tmp_path) == set()
     # opencc is the traditional-to-simplified step every report goes through.
-    # (--no-cache: a cached second run would check nothing and import nothing.)
+    # --no-cache: the second run would otherwise read the first one's cached result.
     check = ["check", str(REPORT), "--format", "json", "--no-cache"]
     assert _imported(check, tmp_path) == {"opencc"}
 
