@@ -251,15 +251,23 @@ def _assign_parts(
     """
     assigned: dict[int, dict[int, str]] = {}
     anything = union(p for partition in partitions for _, p in partition.parts)
+    seen: dict[str, dict[int, tuple[str, tuple[int, int]]]] = {}
+
+    def matches_of(text: str) -> dict[int, tuple[str, tuple[int, int]]]:
+        # Half the texts read in a report repeat (clauses, the words after figures).
+        if text not in seen:
+            seen[text] = _matches(partitions, text, anything)
+        return seen[text]
+
     for q in quantities:
         if q.kind == "percent":
             continue
         label = label_of[q.start]
-        matches = _matches(partitions, label, anything)
-        if not _matches(partitions, _COMMA.split(label)[-1], anything):
+        matches = matches_of(label)
+        if not matches_of(_COMMA.split(label)[-1]):
             # "其中5件维持原答复,1件被纠正": when nothing names the figure in its own
             # clause before it, the words after it do (if they name a part).
-            after = _matches(partitions, _after_text(doc, q), anything)
+            after = matches_of(_after_text(doc, q))
             matches = after or matches
         if not matches:
             continue
