@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
@@ -109,9 +110,20 @@ def _file_settings(path: str, cli, packs, extra):
     config = _config_for(Path.cwd() if path == "-" else Path(path))
     if not config.values:
         return cli
-    for key in ("select", "ignore", "per-file-ignores"):
+    # `rules:` folders load beside the shipped packs and --rules: unlike other options,
+    # --rules adds to them, since the file's other keys may name the rules they hold.
+    if config.get("rules"):
+        extra = _join_rules(
+            extra, _config_rules(config.sources["rules"], tuple(config.get("rules")))
+        )
+    for key in ("select", "ignore", "per-file-ignores", "severity"):
         named = config.get(key) or []
-        ids = {i for v in named.values() for i in v} if isinstance(named, dict) else set(named)
+        if key == "severity":
+            ids = set(named)
+        elif isinstance(named, dict):
+            ids = {i for v in named.values() for i in v}
+        else:
+            ids = set(named)
         unknown = ids - _known_ids(packs, extra)
         if unknown:
             where = config.sources[key]
@@ -127,6 +139,49 @@ def _file_settings(path: str, cli, packs, extra):
         ignore=(cli.ignore or frozenset(config.get("ignore", ()))) | config.ignored_for(path),
         regime=regime,
         year=cli.year if cli.year is not None else config.get("year"),
+        extra_rules=tuple(extra),
+        severity=tuple(sorted((config.get("severity") or {}).items())),
+    )
+
+
+@lru_cache(maxsize=32)
+def _config_rules(source: Path, folders: tuple[str, ...]):
+    """The rules of a configuration's `rules:` folders (relative to the file naming them)."""
+    from linter.rulebook import RuleFileError, extra_rules, shipped_packs
+
+    found = []
+    for name in folders:
+        folder = (source.parent / name).resolve()
+        if not folder.is_dir():
+            raise _fail(f"{source}: rules: {folder} is not a folder of rule files")
+        try:
+            found.extend(extra_rules(folder, shipped_packs()))
+        except RuleFileError as exc:
+            raise _fail(str(exc)) from None
+    return _join_rules((), found)
+
+
+def _join_rules(given, configured):
+    """--rules and a configuration's rules, each once; one id from two files is refused."""
+    joined = {(r.id, r.source, r.regimes): r for r in (*given, *configured)}
+    files: dict[str, str] = {}
+    for rule in joined.values():
+        first = files.setdefault(rule.id, rule.source)
+        if first.rsplit(":", 1)[0] != rule.source.rsplit(":", 1)[0]:
+            raise _fail(f"rule {rule.id!r} is in {first} and in {rule.source}")
+    return tuple(joined.values())
+
+
+def _run_settings(settings, per_file: list):
+    """The settings the catalogue describes: every file's extra rules and severity overrides."""
+    from dataclasses import replace
+
+    extra = {(r.id, r.source, r.regimes): r for s in per_file for r in s.extra_rules}
+    levels = {k: v for s in per_file for k, v in s.severity}
+    return replace(
+        settings,
+        extra_rules=tuple(extra.values()) or settings.extra_rules,
+        severity=tuple(sorted(levels.items())),
     )
 
 
@@ -234,9 +289,9 @@ def check(
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
+    per_file = [_file_settings(p, settings, packs, extra) for p in inputs]
     results = [
-        _check_one(p, stdin_filename, packs, _file_settings(p, settings, packs, extra))
-        for p in inputs
+        _check_one(p, stdin_filename, packs, s) for p, s in zip(inputs, per_file, strict=True)
     ]
     results, outcome = _baseline_stage(results, baseline, recorded, write_baseline)
     color = (
@@ -247,7 +302,8 @@ def check(
         and output_format == "text"
     )
     options = FormatOptions(lang=lang, color=color, quiet=quiet, baseline=outcome)
-    text = render(output_format, results, catalogue(results, packs, settings), options)
+    described = catalogue(results, packs, _run_settings(settings, per_file))
+    text = render(output_format, results, described, options)
     if output:
         try:
             output.write_text(text, encoding="utf-8")
@@ -314,6 +370,8 @@ def list_rules(
     from rich.console import Console
     from rich.table import Table
 
+    from linter.explain import severity_label
+
     _check_lang(lang)
     _check_catalogue_format(output_format)
     packs, extra = _load_packs(rules)
@@ -329,7 +387,8 @@ def list_rules(
         packs_of.setdefault(rule.id, []).append(rule.pack)
         first.setdefault(rule.id, rule)
     for rule_id, rule in first.items():
-        table.add_row(rule_id, rule.severity, rule.title[lang], ", ".join(packs_of[rule_id]))
+        severity = severity_label(rule.severity, lang)
+        table.add_row(rule_id, severity, rule.title[lang], ", ".join(packs_of[rule_id]))
     Console().print(table)
 
 

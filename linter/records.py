@@ -220,6 +220,7 @@ class FileResult:
     encoding: str | None
     findings: tuple[Finding, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
+    suppressed: int = 0  # findings hidden by `ogilint: disable=` directives in the report
 
     @property
     def input_error(self) -> bool:

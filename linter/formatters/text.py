@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from linter.formatters import FormatOptions, summary
-from linter.messages import finding_message
+from linter.messages import finding_message, output_text, severity_word
 
 if TYPE_CHECKING:
     from linter.records import Catalogue, FileResult, Finding
@@ -24,9 +24,6 @@ _COLOURS = {"error": "31;1", "warning": "33;1", "info": "36", "dim": "2", "mark"
 
 LABELS = {
     "zh": {
-        "error": "错误",
-        "warning": "警告",
-        "info": "提示",
         "section": "所在部分",
         "report": "全文",
         "summary": "共检查 {files} 个文件:{errors} 个错误,{warnings} 个警告,{infos} 个提示",
@@ -41,9 +38,6 @@ LABELS = {
         "ocr": "{path}:扫描件,文字经OCR识别,个别文字或数字可能识别有误",
     },
     "en": {
-        "error": "error",
-        "warning": "warning",
-        "info": "info",
         "section": "section",
         "report": "whole report",
         "summary": "{files} file(s) checked: {errors} error(s), "
@@ -82,7 +76,8 @@ def _finding(f: Finding, message: str, options: FormatOptions) -> list[str]:
     labels = LABELS[options.lang]
     where = f"{f.path}:{f.line}:{f.column}" if not f.whole_report else f"{f.path}:{f.line}"
     head = (
-        f"{where}{_native(f, labels)}: {_paint(labels[f.severity], f.severity, options)} "
+        f"{where}{_native(f, labels)}: "
+        f"{_paint(severity_word(f.severity, options.lang), f.severity, options)} "
         f"[{f.rule}] {message}"
     )
     lines = [head]
@@ -110,6 +105,8 @@ def _finding(f: Finding, message: str, options: FormatOptions) -> list[str]:
 def summary_lines(results: Sequence[FileResult], options: FormatOptions) -> list[str]:
     counts = summary(results)
     lines = [LABELS[options.lang]["summary"].format(**counts)]
+    if counts["suppressed"]:
+        lines.append(output_text("suppressed", options.lang, **counts))
     per_rule = Counter(f.rule for r in results for f in r.findings)
     if per_rule:
         lines.append("  " + " · ".join(f"{rule} {n}" for rule, n in sorted(per_rule.items())))
