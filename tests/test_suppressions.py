@@ -12,6 +12,7 @@ so it is reported as unused-suppression).
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from conftest import REPORTS, run_ogilint
@@ -139,3 +140,18 @@ def test_unused_suppression_can_be_ignored_like_any_rule(tmp_path):
     report.write_text(_as_text(), encoding="utf-8")
     run = run_ogilint("check", str(report), "--format", "json", "--ignore", "unused-suppression")
     assert "unused-suppression" not in run.rules() and run.json["summary"]["suppressed"] == 1
+
+
+def test_the_readme_example_is_the_real_output(tmp_path):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## Suppressions inside a report\n") :]
+    written, shown = re.findall(r"```text\n(.*?)```", section, re.S)[:2]
+    lines = list(SOURCE)  # the two directives, each after its part's heading
+    directives = [w for w in written.split("\n") if w.startswith("# ogilint")]
+    lines[PART_3 + 1 : PART_3 + 1] = [directives[1]]
+    lines[PART_2 + 1 : PART_2 + 1] = [directives[0]]
+    (tmp_path / "changzhou-2018.txt").write_text("\n".join(lines), encoding="utf-8")
+    run = run_ogilint("check", "changzhou-2018.txt", cwd=tmp_path)
+    assert run.stdout == shown
