@@ -263,7 +263,7 @@ def check(
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import Settings, catalogue
-    from linter.formatters import FormatOptions, default_format, render
+    from linter.formatters import FormatOptions, default_format, needs_source, render
     from linter.regimes import UnknownRegime, check_requested
 
     output_format = output_format or default_format(os.environ)
@@ -285,7 +285,14 @@ def check(
     unknown = (chosen | dropped) - _known_ids(packs, extra)
     if unknown:
         raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
-    settings = Settings(select=chosen, ignore=dropped, regime=regime, year=year, extra_rules=extra)
+    settings = Settings(
+        select=chosen,
+        ignore=dropped,
+        regime=regime,
+        year=year,
+        extra_rules=extra,
+        keep_source=needs_source(output_format),
+    )
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
