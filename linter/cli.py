@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
@@ -101,110 +100,6 @@ def _config_for(path: Path):
         raise _fail(str(exc)) from None
 
 
-def _file_settings(path: str, cli, packs, extra):
-    """The settings for one file: its nearest configuration, where the command line is silent."""
-    from dataclasses import replace
-
-    from linter.regimes import UnknownRegime, check_requested
-
-    config = _config_for(Path.cwd() if path == "-" else Path(path))
-    if not config.values:
-        return cli
-    # `rules:` folders load beside the shipped packs and --rules: unlike other options,
-    # --rules adds to them, since the file's other keys may name the rules they hold.
-    if config.get("rules"):
-        extra = _join_rules(
-            extra, _config_rules(config.sources["rules"], tuple(config.get("rules")))
-        )
-    for key in ("select", "ignore", "per-file-ignores", "severity"):
-        named = config.get(key) or []
-        if key == "severity":
-            ids = set(named)
-        elif isinstance(named, dict):
-            ids = {i for v in named.values() for i in v}
-        else:
-            ids = set(named)
-        unknown = ids - _known_ids(packs, extra)
-        if unknown:
-            where = config.sources[key]
-            raise _fail(f"{where}: {key}: unknown rule id(s): {', '.join(sorted(unknown))}")
-    regime = cli.regime if cli.regime != "auto" else config.get("regime", "auto")
-    try:
-        check_requested(packs, regime)
-    except UnknownRegime as exc:
-        raise _fail(f"{config.sources.get('regime', '')}: {exc}") from None
-    return replace(
-        cli,
-        select=cli.select or frozenset(config.get("select", ())),
-        ignore=(cli.ignore or frozenset(config.get("ignore", ()))) | config.ignored_for(path),
-        regime=regime,
-        year=cli.year if cli.year is not None else config.get("year"),
-        extra_rules=tuple(extra),
-        severity=tuple(sorted((config.get("severity") or {}).items())),
-    )
-
-
-@lru_cache(maxsize=32)
-def _config_rules(source: Path, folders: tuple[str, ...]):
-    """The rules of a configuration's `rules:` folders (relative to the file naming them)."""
-    from linter.rulebook import RuleFileError, extra_rules, shipped_packs
-
-    found = []
-    for name in folders:
-        folder = (source.parent / name).resolve()
-        if not folder.is_dir():
-            raise _fail(f"{source}: rules: {folder} is not a folder of rule files")
-        try:
-            found.extend(extra_rules(folder, shipped_packs()))
-        except RuleFileError as exc:
-            raise _fail(str(exc)) from None
-    return _join_rules((), found)
-
-
-def _join_rules(given, configured):
-    """--rules and a configuration's rules, each once; one id from two files is refused."""
-    joined = {(r.id, r.source, r.regimes): r for r in (*given, *configured)}
-    files: dict[str, str] = {}
-    for rule in joined.values():
-        first = files.setdefault(rule.id, rule.source)
-        if first.rsplit(":", 1)[0] != rule.source.rsplit(":", 1)[0]:
-            raise _fail(f"rule {rule.id!r} is in {first} and in {rule.source}")
-    return tuple(joined.values())
-
-
-def _run_settings(settings, per_file: list):
-    """The settings the catalogue describes: every file's extra rules and severity overrides."""
-    from dataclasses import replace
-
-    extra = {(r.id, r.source, r.regimes): r for s in per_file for r in s.extra_rules}
-    levels = {k: v for s in per_file for k, v in s.severity}
-    return replace(
-        settings,
-        extra_rules=tuple(extra.values()) or settings.extra_rules,
-        severity=tuple(sorted(levels.items())),
-    )
-
-
-def _check_one(path: str, stdin_name: str | None, packs, settings):
-    from linter.engine import check_document, input_error, internal_error
-    from linter.loaders import InputError, load_bytes, load_path
-    from linter.records import FileResult
-
-    shown = stdin_name or "<stdin>" if path == "-" else path
-    try:
-        if path != "-" and Path(path).is_dir():
-            raise InputError("no-reports")  # expand_paths keeps only folders without reports
-        doc = load_bytes(sys.stdin.buffer.read(), shown) if path == "-" else load_path(path)
-    except InputError as exc:
-        return input_error(shown, exc.code, exc.texts, packs, settings)
-    try:
-        return check_document(doc, packs, settings)
-    except Exception as exc:  # one bad file must not stop a batch
-        # A crash outside any rule (a rule's own crash is its finding): say so, go on.
-        finding = internal_error(shown, "(engine)", exc, packs)
-        return FileResult(shown, None, settings.year, doc.encoding, (finding,))
-
-
 def _check_output(output: Path, inputs: list[str]) -> None:
     """Refuse an --output that would overwrite an input or cannot be written at all."""
     if output.is_dir():
@@ -215,10 +110,6 @@ def _check_output(output: Path, inputs: list[str]) -> None:
         p != "-" and Path(p).is_file() and os.path.samefile(p, output) for p in inputs
     ):
         raise _fail(f"--output {output} is one of the reports being checked; it was not written")
-
-
-def _known_ids(packs, extra) -> set[str]:
-    return {r.id for p in packs for r in p.rules} | {r.id for r in extra}
 
 
 @app.command()
@@ -260,11 +151,30 @@ def check(
     write_baseline: Annotated[
         Path | None, typer.Option(help="Record today's findings in FILE (then exit 0).")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Files checked at once (default: the CPUs; 1: in this process).",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Check every file again (no .ogilint_cache/).")
+    ] = False,
+    executor: Annotated[
+        str, typer.Option(help="process (this machine) | dask (a cluster: --scheduler).")
+    ] = "process",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler ADDRESS for --executor dask.")
+    ] = None,
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import Settings, catalogue
     from linter.formatters import FormatOptions, default_format, needs_source, render
     from linter.regimes import UnknownRegime, check_requested
+    from linter.runner import EXECUTORS, catalogue_settings, known_ids
 
     output_format = output_format or default_format(os.environ)
     here = _config_for(Path.cwd())  # run-wide settings: from the folder ogilint runs in
@@ -275,6 +185,8 @@ def check(
     if fail_on not in SEVERITIES:
         raise _fail(f"--fail-on must be one of {', '.join(SEVERITIES)} (got {fail_on!r})")
     _check_lang(lang)
+    if executor not in EXECUTORS:
+        raise _fail(f"unknown executor {executor!r}; choose {', '.join(EXECUTORS)}")
     recorded = _read_baseline(baseline, write_baseline)
     packs, extra = _load_packs(rules)
     try:
@@ -282,7 +194,7 @@ def check(
     except UnknownRegime as exc:
         raise _fail(str(exc)) from None
     chosen, dropped = _split(select), _split(ignore)
-    unknown = (chosen | dropped) - _known_ids(packs, extra)
+    unknown = (chosen | dropped) - known_ids(packs, extra)
     if unknown:
         raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
     settings = Settings(
@@ -296,10 +208,9 @@ def check(
     inputs = expand_paths(paths)
     if output is not None:
         _check_output(output, inputs)
-    per_file = [_file_settings(p, settings, packs, extra) for p in inputs]
-    results = [
-        _check_one(p, stdin_filename, packs, s) for p, s in zip(inputs, per_file, strict=True)
-    ]
+    results = list(
+        _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_filename)
+    )
     results, outcome = _baseline_stage(results, baseline, recorded, write_baseline)
     color = (
         output is None
@@ -309,7 +220,7 @@ def check(
         and output_format == "text"
     )
     options = FormatOptions(lang=lang, color=color, quiet=quiet, baseline=outcome)
-    described = catalogue(results, packs, _run_settings(settings, per_file))
+    described = catalogue(results, packs, catalogue_settings(inputs, settings, packs))
     text = render(output_format, results, described, options)
     if output:
         try:
@@ -321,6 +232,27 @@ def check(
     code = _exit_code(results, fail_on)
     # Writing a baseline accepts today's findings; unreadable files still fail (2).
     raise typer.Exit(0 if write_baseline and code == 1 else code)
+
+
+def _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_name):
+    """The results of `inputs` in order, as they come (see linter.runner)."""
+    from linter.cache import Cache, cache_root
+    from linter.runner import SettingsError, run
+
+    cache = None if no_cache else Cache(cache_root(Path.cwd()))
+    try:
+        return run(
+            inputs,
+            settings,
+            packs,
+            jobs=jobs,
+            cache=cache,
+            executor=executor,
+            scheduler=scheduler,
+            stdin_name=stdin_name,
+        )
+    except SettingsError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _read_baseline(baseline: Path | None, write_baseline: Path | None):
@@ -451,6 +383,19 @@ def extract(
         sys.stdout.write(render_json(doc))
     else:
         sys.stdout.write(render_text(doc, locations, lang))
+
+
+@app.command()
+def clean(
+    path: Annotated[Path, typer.Argument(help="The folder ogilint runs in.")] = Path("."),
+) -> None:
+    """Remove the result cache (.ogilint_cache/) that checks from PATH use."""
+    from linter.cache import cache_root
+    from linter.cache import clean as remove
+
+    root = cache_root(path.resolve())
+    removed = remove(root)
+    print(f"ogilint: {'removed' if removed else 'no cache at'} {root}", file=sys.stderr)
 
 
 @app.command("config")

@@ -254,7 +254,11 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, outline: Outline) -> Finding
     excerpt, offset = _excerpt(doc, span.line, span.column)
     # A table check knows its grid cell's place; other hits are placed by their span.
     native = dict(hit.place) if hit.place else doc.location_at(span.line, span.column)
-    location = Location(span.line, span.column, span.end_line, span.end_column, **native)
+    # A zero-width hit (a blank cell at the end of its row) is widened to one
+    # character by its check; at a line's end that character is the line break,
+    # which is not on the line: the span stops at the line's end.
+    end_column = min(span.end_column, len(doc.lines[span.end_line - 1]) + 1)
+    location = Location(span.line, span.column, span.end_line, end_column, **native)
     return Finding(
         doc.path,
         rule.id,
