@@ -82,13 +82,20 @@ class Anchor:
     exact: bool = True  # False: the nearest paragraph, and the comment says so
 
 
-@dataclass(frozen=True)
+@dataclass
 class Places:
     """The native places of one Word document, numbered as the loader numbers them."""
 
     paragraphs: list[Any]
     tables: list[Any]
     body: Any
+    _title: Anchor | None = None
+
+    def title(self, doc: Document) -> Anchor:
+        """Where whole-report findings go, found once per document."""
+        if self._title is None:
+            self._title = title_anchor(doc, self)
+        return self._title
 
     def cell(self, table: int, row: int, cell: int | None) -> Any | None:
         """The w:tc at 1-based table/row/grid column (the row's first cell without one)."""
@@ -111,11 +118,10 @@ def anchor_for(finding: Finding, doc: Document, places: Places) -> Anchor:
     """The anchor of one finding: its span, its cell, else the nearest paragraph."""
     loc = finding.location
     if finding.whole_report:
-        return title_anchor(doc, places)
-    if loc.table is not None:
-        tc = places.cell(loc.table, loc.row or 1, loc.cell)
-        if tc is not None:
-            return _cell_anchor(tc, _span_text(doc, loc), exact=loc.cell is not None)
+        return places.title(doc)
+    tc = places.cell(loc.table, loc.row or 1, loc.cell) if loc.table is not None else None
+    if tc is not None and (anchor := _cell_anchor(tc, _span_text(doc, loc))) is not None:
+        return anchor if loc.cell is not None else Anchor(anchor.paragraph, exact=False)
     if loc.paragraph is not None and 0 < loc.paragraph <= len(places.paragraphs):
         anchor = _paragraph_anchor(doc, loc, places.paragraphs[loc.paragraph - 1])
         if anchor is not None:
@@ -130,7 +136,7 @@ def _span_text(doc: Document, loc: Location) -> str:
     return line[loc.column - 1 : end].strip()
 
 
-def _cell_anchor(tc: Any, text: str, *, exact: bool) -> Anchor:
+def _cell_anchor(tc: Any, text: str) -> Anchor | None:
     """The cell's paragraph that holds `text` (on `text` itself when it is there once)."""
     paragraphs = list(tc.iter(_P))
     texts = [paragraph_text(p) for p in paragraphs]
@@ -138,11 +144,13 @@ def _cell_anchor(tc: Any, text: str, *, exact: bool) -> Anchor:
         if text and text in shown:
             start = shown.find(text)
             if shown.count(text) == 1:
-                return Anchor(p, start, start + len(text), exact)
-            return Anchor(p, exact=exact)
+                return Anchor(p, start, start + len(text))
+            return Anchor(p)
     # The span runs over the cell's paragraphs or sits in a list number: the cell.
     first = next((p for p, shown in zip(paragraphs, texts, strict=True) if shown.strip()), None)
-    return Anchor(first if first is not None else paragraphs[0], exact=exact)
+    if first is None:
+        return Anchor(paragraphs[0]) if paragraphs else None
+    return Anchor(first)
 
 
 def _paragraph_anchor(doc: Document, loc: Location, p: Any) -> Anchor | None:
@@ -193,8 +201,7 @@ def _block_anchor(doc: Document, line: int, places: Places) -> Anchor | None:
         return Anchor(places.paragraphs[where["paragraph"] - 1])
     if "table" in where:
         tc = places.cell(where["table"], where.get("row", 1), None)
-        if tc is not None:
-            return _cell_anchor(tc, "", exact=True)
+        return _cell_anchor(tc, "") if tc is not None else None
     return None
 
 

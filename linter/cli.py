@@ -283,11 +283,15 @@ def _settings(rules, regime, year, select, ignore, *, keep_source: bool = False)
 
 @app.command()
 def annotate(
-    path: Annotated[Path, typer.Argument(help="The report: a Word file (.docx).")],
+    path: Annotated[
+        Path, typer.Argument(help="The report: a Word file (.docx); any other gets an HTML page.")
+    ],
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="The annotated copy (default: NAME.checked.docx beside it)."
+            "--output",
+            "-o",
+            help="The annotated copy (default: NAME.checked.docx, or .html, beside it).",
         ),
     ] = None,
     select: Select = None,

@@ -97,13 +97,34 @@ def findings(path: Path, *options: str) -> list[dict]:
 # -- a report built in Word with runs split, a list number and a line break ----------------
 
 
+EMAIL = "[email protected]"
+
+
+def _tracked(tag: str, text: str):
+    """A w:del (its text in w:delText) or a w:hyperlink holding one run of `text`."""
+    from docx.oxml import OxmlElement
+
+    wrapper = OxmlElement(tag)
+    if tag == "w:del":
+        wrapper.set(qn("w:id"), "901")
+        wrapper.set(qn("w:author"), "drafter")
+    else:
+        wrapper.set(qn("w:anchor"), "contact")
+    run, piece = OxmlElement("w:r"), OxmlElement("w:delText" if tag == "w:del" else "w:t")
+    piece.text = text
+    run.append(piece)
+    wrapper.append(run)
+    return wrapper
+
+
 def _county_docx() -> bytes:
     """The faulty sample county report as Word would store it after editing.
 
     The sum paragraph is cut into runs of five characters, every other one bold
     (the total 120 straddles two runs); the percentage paragraph is a numbered
     list item (Word renders "1. " in front, the runs do not hold it); the
-    contact paragraph has a line break before its phone number.
+    contact paragraph has a line break before its phone number, a tracked
+    deletion and the e-mail address as a hyperlink.
     """
     document = docx.Document()
     for line in COUNTY.read_text(encoding="utf-8").split("\n"):
@@ -115,10 +136,13 @@ def _county_docx() -> bytes:
             document.add_paragraph(line, style="List Number")
         elif "电话:12345678" in line:
             before, after = line.split("电话:", 1)
+            middle, rest = after.split(EMAIL, 1)
             paragraph = document.add_paragraph()
-            run = paragraph.add_run(before)
-            run.add_break()
-            paragraph.add_run("电话:" + after)
+            paragraph.add_run(before).add_break()
+            paragraph.add_run("电话:" + middle)
+            paragraph._p.append(_tracked("w:del", "旧邮箱"))  # deleted: not displayed
+            paragraph._p.append(_tracked("w:hyperlink", EMAIL))
+            paragraph.add_run(rest)
         else:
             document.add_paragraph(line)
     buffer = io.BytesIO()
@@ -159,6 +183,7 @@ def test_each_comment_covers_the_offending_text(county):
     assert covered["total-mismatch"] == "120件"  # across a plain and a bold run
     assert covered["percent-mismatch"] == "95.8%"  # after a list number the runs do not hold
     assert covered["invalid-phone"] == "12345678"  # on the second line of its paragraph
+    assert covered["invalid-email"] == EMAIL  # inside a hyperlink, after a tracked deletion
     assert covered["declared-parts-mismatch"] == "六个部分"
     assert covered["missing-fees"] == "示例县2018年政府信息公开工作年度报告"  # the title
 
