@@ -6,7 +6,7 @@ regime, each variant is shown under the regimes it applies to.
 
 from __future__ import annotations
 
-from linter.messages import severity_word
+from linter.output_words import severity_word
 from linter.rulebook import Rule
 
 _HEADINGS = {

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import string
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from linter.records import Catalogue, Evidence, Finding, Term
-
-OUTPUT_WORDS = "messages/output.yaml"  # under the rules folder
 
 
 def format_value(value: Any, lang: str) -> str:
@@ -104,22 +101,3 @@ def bilingual(template: dict[str, str], **values: Any) -> dict[str, str]:
         lang: fill(text, {k: format_value(v, lang) for k, v in values.items()})
         for lang, text in template.items()
     }
-
-
-@lru_cache(maxsize=1)
-def _output_words() -> dict[str, Any]:
-    import yaml
-
-    from linter.rulebook import rules_dir
-
-    return yaml.safe_load((rules_dir() / OUTPUT_WORDS).read_text(encoding="utf-8"))
-
-
-def severity_word(severity: str, lang: str) -> str:
-    """错误/警告/提示 in Chinese, error/warning/info in English (rules/messages/output.yaml)."""
-    return _output_words()["severity"][str(severity)][lang]
-
-
-def output_text(key: str, lang: str, **values: Any) -> str:
-    """A sentence of the people's output (rules/messages/output.yaml), filled in."""
-    return _output_words()[key][lang].format(**values)

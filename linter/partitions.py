@@ -85,10 +85,6 @@ def union(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
     sources = [p.pattern for p in patterns]
     if not sources or any(_GROUP_REFERENCE.search(s) for s in sources):
         return None
-    # A user's patterns run under a time budget (linter.patterns.TimedPattern): joining
-    # them into one plain `re` pattern would run them without it.
-    if not all(isinstance(p, re.Pattern) for p in patterns):
-        return None
     flags = {p.flags for p in patterns}
     try:  # inline global flags or repeated group names cannot be joined
         return (

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from linter.formatters import FormatOptions, summary
-from linter.messages import finding_message, output_text, severity_word
+from linter.messages import finding_message
+from linter.output_words import output_text, severity_word
 
 if TYPE_CHECKING:
     from linter.records import Catalogue, FileResult, Finding
