@@ -17,6 +17,7 @@ from linter import patterns
 from linter.analysis import analyse
 from linter.checks import CHECKS, Context
 from linter.document import Document
+from linter.facts import report_facts
 from linter.records import (
     INPUT_ERROR,
     INTERNAL_ERROR,
@@ -90,6 +91,7 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
             findings.extend(_run_rule(doc, rule, context, packs))
     findings, suppressed = _suppress(doc, analysis.outline, findings, rules, packs, settings)
     findings.sort(key=Finding.sort_key)
+    facts = report_facts(doc, analysis, pack, year)
     source = source_view(doc) if settings.keep_source else None
     return FileResult(
         doc.path,
@@ -100,6 +102,7 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
         dict(doc.meta),
         suppressed=suppressed,
         source=source,
+        facts=facts,
     )
 
 
