@@ -228,8 +228,10 @@ def check(
         output=output and str(output),
     )
     stage = _Stage(baseline, recorded, write_baseline, fail_on)
+    # The catalogue words every file's findings: its configuration's rules and levels too.
+    described = _catalogue_settings(inputs, settings, packs)
     years = _years(packs, settings, earlier)
-    _report(results, len(inputs), output_format, output, options, stage, years)
+    _report(results, len(inputs), output_format, output, options, stage, years, described)
     code = stage.exit_code()
     # Writing a baseline accepts today's findings; unreadable files still fail (2).
     raise typer.Exit(0 if write_baseline and code == 1 else code)
@@ -279,7 +281,16 @@ class _Stage:
         return 2 if self._unreadable else 1 if self._failing else 0
 
 
-def _report(results, total: int, output_format: str, output, options, stage, years):
+def _catalogue_settings(inputs, settings, packs):
+    from linter.runner import SettingsError, catalogue_settings
+
+    try:
+        return catalogue_settings(inputs, settings, packs)
+    except SettingsError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _report(results, total: int, output_format: str, output, options, stage, years, settings):
     """Print each file's findings as it is done (text), or everything at the end (the rest).
 
     Year-to-year findings need last year's report: a file is compared with the
@@ -297,7 +308,7 @@ def _report(results, total: int, output_format: str, output, options, stage, yea
     formatter = importlib.import_module(FORMATS[output_format])
     streaming = output is None and hasattr(formatter, "render_file")
     screen = Output(sys.stdout, sys.stderr, total, os.environ)
-    packs, settings = years.packs, years.settings
+    packs = years.packs
     kept, tally, catalogues = [], Tally(), {}
 
     def show(result) -> None:
@@ -533,6 +544,8 @@ def list_rules(
     from rich.console import Console
     from rich.table import Table
 
+    from linter.explain import severity_label
+
     _check_lang(lang)
     _check_catalogue_format(output_format)
     packs, extra = _load_packs(rules)
@@ -548,7 +561,8 @@ def list_rules(
         packs_of.setdefault(rule.id, []).append(rule.pack)
         first.setdefault(rule.id, rule)
     for rule_id, rule in first.items():
-        table.add_row(rule_id, rule.severity, rule.title[lang], ", ".join(packs_of[rule_id]))
+        severity = severity_label(rule.severity, lang)
+        table.add_row(rule_id, severity, rule.title[lang], ", ".join(packs_of[rule_id]))
     Console().print(table)
 
 
