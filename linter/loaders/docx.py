@@ -188,9 +188,10 @@ def _letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
-def _counted(n: int, render: Any) -> str:
-    """`render(n)` for a counter Word could show; past that, the figure (which is short)."""
-    return render(n) if 0 < n <= MAX_LIST_NUMBER else str(n)
+def _counted(n: int, render: Any, most: int) -> str:
+    """`render(n)` up to `most`; past it the figure, which stays short (Word would
+    write 32 M's or a thousand g's, and no report's list gets there)."""
+    return render(n) if 0 < n <= most else str(n)
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -201,10 +202,10 @@ def format_number(n: int, fmt: str) -> str:
         "decimalFullWidth": lambda: str(n).translate(
             {ord(d): ord(d) + 0xFEE0 for d in "0123456789"}
         ),
-        "upperRoman": lambda: _counted(n, _roman).upper(),
-        "lowerRoman": lambda: _counted(n, _roman),
-        "upperLetter": lambda: _counted(n, _letter).upper(),
-        "lowerLetter": lambda: _counted(n, _letter),
+        "upperRoman": lambda: _counted(n, _roman, 3999).upper(),
+        "lowerRoman": lambda: _counted(n, _roman, 3999),
+        "upperLetter": lambda: _counted(n, _letter, 26 * 4).upper(),
+        "lowerLetter": lambda: _counted(n, _letter, 26 * 4),
         "chineseCounting": lambda: _chinese(n),
         "chineseCountingThousand": lambda: _chinese(n),
         "japaneseCounting": lambda: _chinese(n),
