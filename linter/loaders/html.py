@@ -306,7 +306,8 @@ def _walk(root: Any, out: _Lines) -> None:
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
-        tag = node.tag
+        # lexbor gives no tag name to a processing instruction (`<?php … ?>`)
+        tag = node.tag or "-instruction"
         if leaving:
             if tag in _BLOCK_TAGS:
                 out.flush()
