@@ -13,8 +13,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import signal
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
