@@ -21,10 +21,10 @@ from typing import Any
 
 from linter import __version__
 from linter.fingerprints import VERSION, fingerprints
-from linter.records import INPUT_ERROR, INTERNAL_ERROR, FileResult
+from linter.records import INPUT_ERROR, INTERNAL_ERROR, RULE_TIMEOUT, FileResult
 
-# Never baselined: an unreadable file or a crash must fail every run until fixed.
-_NEVER = (INPUT_ERROR, INTERNAL_ERROR)
+# Never baselined: an unreadable file, a crash or a timeout must fail every run until fixed.
+_NEVER = (INPUT_ERROR, INTERNAL_ERROR, RULE_TIMEOUT)
 
 SCHEMA = {
     "type": "object",

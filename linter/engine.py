@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from linter import patterns
 from linter.analysis import analyse
 from linter.checks import CHECKS, Context
 from linter.document import Document
 from linter.records import (
     INPUT_ERROR,
     INTERNAL_ERROR,
+    RULE_TIMEOUT,
     Catalogue,
     Evidence,
     FileResult,
@@ -67,7 +69,10 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
     context = Context(year=year, regime=pack, analysis=analysis)
     findings: list[Finding] = []
     for rule in active_rules(pack, settings):
-        findings.extend(_run_rule(doc, rule, context, packs))
+        if rule in settings.extra_rules:  # a user's patterns: bounded in time
+            findings.extend(_run_user_rule(doc, rule, context, packs))
+        else:
+            findings.extend(_run_rule(doc, rule, context, packs))
     findings.sort(key=Finding.sort_key)
     return FileResult(doc.path, pack.name, year, doc.encoding, tuple(findings), dict(doc.meta))
 
@@ -77,8 +82,34 @@ def _run_rule(doc: Document, rule: Rule, context: Context, packs) -> list[Findin
     try:
         hits = CHECKS[rule.check](doc, rule.params, context)
         return [to_finding(doc, rule, hit, context.analysis.outline) for hit in hits]
+    except patterns.RuleTimeout:
+        raise  # not a bug in the rule's code: the caller reports it as rule-timeout
     except Exception as exc:  # a bug in one rule must not hide the others' findings
         return [internal_error(doc.path, rule.id, exc, packs)]
+
+
+def _run_user_rule(doc: Document, rule: Rule, context: Context, packs) -> list[Finding]:
+    """A user rule's findings, or one `rule-timeout` when its patterns ran past the budget."""
+    try:
+        with patterns.time_bound(patterns.USER_RULE_BUDGET):
+            # Findings are built inside the bound too: a lazily matched pattern
+            # (a generator of hits) runs only as they are taken.
+            return _run_rule(doc, rule, context, packs)
+    except patterns.RuleTimeout as exc:
+        facts = {
+            "rule": rule.id,
+            "seconds": patterns.USER_RULE_BUDGET,
+            "pattern": str(exc),
+        }
+        return [
+            Finding(
+                doc.path,
+                RULE_TIMEOUT,
+                _severity(RULE_TIMEOUT, packs),
+                whole_report=True,
+                evidence=Evidence(facts),
+            )
+        ]
 
 
 def internal_error(path: str, rule_id: str, exc: BaseException, packs) -> Finding:
@@ -126,7 +157,7 @@ def catalogue(
     infos: dict[tuple[str, str], RuleInfo] = {}
     for name in met:
         pack = by_name.get(name) or by_name[FALLBACK]
-        always = [r for r in pack.rules if r.id in (INPUT_ERROR, INTERNAL_ERROR)]
+        always = [r for r in pack.rules if r.id in (INPUT_ERROR, INTERNAL_ERROR, RULE_TIMEOUT)]
         for rule in [*active_rules(pack, settings), *always]:
             infos.setdefault((rule.id, pack.name), rule_info(rule, pack.name))
     return Catalogue(tuple(infos.values()))

@@ -37,12 +37,54 @@ class _Values(dict):
         return "{" + key + "}"
 
 
+class TemplateError(ValueError):
+    """A message template that is not plain text with named placeholders."""
+
+
+def template_problem(text: str) -> str | None:
+    """Why `text` cannot be a message template, or None.
+
+    Templates come from rule files, users' included: only `{name}` placeholders
+    (with an optional format spec) are allowed, never `{0}`, `{x.attr}` or
+    `{x[key]}`, which would let a rule file reach into Python objects, and the
+    braces must balance, or every finding of the rule would fail to render.
+    """
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        return f"{exc} (write {{{{ and }}}} for literal braces)"
+    for _, field, spec, _ in parsed:
+        if field is None:
+            continue
+        if not field.isidentifier():
+            return f"placeholder {{{field}}} must be a plain name like {{count}}"
+        if spec and "{" in spec:
+            return f"placeholder {{{field}}} has a nested placeholder in its format"
+    return None
+
+
+class _NamesOnly(string.Formatter):
+    """str.format limited to named placeholders: no attribute or index lookups."""
+
+    def get_field(self, field_name: str, args: Any, kwargs: Any) -> tuple[Any, str]:
+        if not field_name.isidentifier():
+            raise TemplateError(f"placeholder {{{field_name}}} is not a plain name")
+        return self.get_value(field_name, args, kwargs), field_name
+
+
+_FORMATTER = _NamesOnly()
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """`text` with its `{name}` placeholders filled; unknown names are left as written."""
+    return _FORMATTER.vformat(text, (), _Values(values))
+
+
 def render(template: dict[str, str], evidence: Evidence, lang: str) -> str:
     """Fill the `lang` template of a rule text with the evidence's facts."""
     text = template.get(lang) or template["zh"]
     values = evidence.placeholders()
-    rendered = _Values({k: format_value(v, lang) for k, v in values.items()})
-    return string.Formatter().vformat(text, (), rendered)
+    return fill(text, {k: format_value(v, lang) for k, v in values.items()})
 
 
 def finding_message(finding: Finding, catalogue: Catalogue, regime: str | None, lang: str) -> str:
@@ -57,6 +99,6 @@ def bilingual(template: dict[str, str], **values: Any) -> dict[str, str]:
     formatter picks one when it renders the rule's message.
     """
     return {
-        lang: text.format_map(_Values({k: format_value(v, lang) for k, v in values.items()}))
+        lang: fill(text, {k: format_value(v, lang) for k, v in values.items()})
         for lang, text in template.items()
     }

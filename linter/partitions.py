@@ -24,6 +24,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from linter import patterns
 from linter.enumerations import exact_operands
 
 if TYPE_CHECKING:
@@ -56,12 +57,12 @@ class Partition:
         carried = raw.get("carried", {})
         return cls(
             name=raw["name"],
-            total=re.compile(raw["total"]),
+            total=patterns.compile(raw["total"]),
             units=tuple(raw.get("units", ())),
-            until=re.compile(raw["until"]) if raw.get("until") else None,
-            parts=tuple((name, re.compile(p)) for name, p in raw["parts"].items()),
-            carried_over=re.compile(carried["over"]) if carried.get("over") else None,
-            carried_forward=re.compile(carried["forward"]) if carried.get("forward") else None,
+            until=patterns.optional(raw.get("until")),
+            parts=tuple((name, patterns.compile(p)) for name, p in raw["parts"].items()),
+            carried_over=patterns.optional(carried.get("over")),
+            carried_forward=patterns.optional(carried.get("forward")),
         )
 
 

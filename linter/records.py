@@ -18,6 +18,7 @@ from typing import Any
 
 INPUT_ERROR = "input-error"  # the file could not be read
 INTERNAL_ERROR = "internal-error"  # a rule crashed on the file: a bug to report
+RULE_TIMEOUT = "rule-timeout"  # a user rule's pattern ran past its time budget
 
 Text = Mapping[str, str]  # one text in each language: {"zh": …, "en": …}
 

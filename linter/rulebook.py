@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from linter.messages import template_problem
 from linter.params import ParamsError
 from linter.params import parse as parse_params
 from linter.tables.templates import Template, parse_template
@@ -134,6 +135,32 @@ def _schema_message(error) -> str:
     return f"{where!r}: {best.message}" if where is not None else best.message
 
 
+# A rule or configuration file is a few hundred values. Aliases can make a 1 KB
+# file stand for billions (each level repeating the one below), and every later
+# step (schema validation, its error messages) would walk them all.
+_MAX_NODES = 100_000
+
+
+def _expanded_size(node: yaml.Node, seen: dict[int, int]) -> int:
+    """How many values `node` stands for once every alias is written out."""
+    if id(node) in seen:
+        return seen[id(node)]
+    seen[id(node)] = 1  # a node reached again while counting it (a cycle): count once
+    if isinstance(node, yaml.MappingNode):
+        children = [n for pair in node.value for n in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = node.value
+    else:
+        children = []
+    size = 1
+    for child in children:
+        size += _expanded_size(child, seen)
+        if size > _MAX_NODES:
+            break  # enough to refuse; don't count the rest of a bomb
+    seen[id(node)] = size
+    return size
+
+
 def parse_yaml(path: Path, error: type[Exception], what: str) -> tuple[Any, yaml.Node | None]:
     """The data and node tree of a YAML file of ours; `error` names the file and line."""
     try:
@@ -144,6 +171,11 @@ def parse_yaml(path: Path, error: type[Exception], what: str) -> tuple[Any, yaml
     try:
         # One parse gives both the node tree (for line numbers) and the data.
         node = loader.get_single_node()
+        if node is not None and _expanded_size(node, {}) > _MAX_NODES:
+            raise error(
+                f"{path}:1: {what} expands to more than {_MAX_NODES:,} values through "
+                "YAML aliases (&anchor / *alias); write the values out"
+            )
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -181,6 +213,27 @@ def _validate(path: Path, data: Any, node: yaml.Node) -> None:
     _check_schema(path, data, node, "schema.json")
     for i, entry in enumerate(data["rules"]):
         _check_regexes(path, node, ["rules", i], entry)
+        _check_templates(path, node, ["rules", i], entry)
+
+
+def _check_templates(path: Path, node: yaml.Node, where: list[Any], value: Any) -> None:
+    """Every message text (in `message` and in params, per language) must be a template."""
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            _check_templates(path, node, [*where, key], sub)
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            _check_templates(path, node, [*where, i], sub)
+    elif isinstance(value, str) and _is_template_key(where):
+        problem = template_problem(value)
+        if problem:
+            line = _node_at(node, where).start_mark.line + 1
+            raise RuleFileError(f"{path}:{line}: message {value!r}: {problem}")
+
+
+def _is_template_key(where: list[Any]) -> bool:
+    keys = [k for k in where if isinstance(k, str)]
+    return keys[-1] in ("zh", "en") and ("message" in keys or "params" in keys)
 
 
 # A group holding an unbounded repetition, itself repeated without bound: the shape

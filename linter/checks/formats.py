@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from linter import patterns
 from linter.messages import bilingual
 from linter.records import Evidence, Hit, TemplateCell
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def outdated_format(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     """No standard table or heading at all, or a newer report in an older table layout."""
     tables = ctx.analysis.standard_tables
-    standard_heading = re.compile(params["standard_heading"])
+    standard_heading = patterns.compile(params["standard_heading"])
     has_heading = any(standard_heading.search(h.title) for h in ctx.analysis.outline.top_level)
     if not tables and not has_heading:
         yield Hit(evidence=Evidence({"problem": params["free_form"], "found": "free-form"}))
@@ -45,14 +45,14 @@ def fees_not_explained(doc: Document, params: dict[str, Any], ctx: Context) -> I
     applications = tables.get("applications")
     cell = applications.cell(params["row"], params["column"]) if applications else None
     charged = bool(cell and cell.value)
-    mentioned = re.search(params["mention"], doc.norm)
+    mentioned = patterns.search(params["mention"], doc.norm)
     if not charged and not mentioned:
         return
-    part = next((h for h in outline.top_level if re.search(params["part"], h.title)), None)
+    part = next((h for h in outline.top_level if patterns.search(params["part"], h.title)), None)
     if part is not None:
         first, last = outline.section_range(part)
         text = "".join(doc.norm_lines[first : last + 1])
-        if re.search(params["statement"], text):
+        if patterns.search(params["statement"], text):
             return
     if charged and cell is not None:
         what = bilingual(params["charged"], row=params["row"], count=cell.value)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from linter import patterns
 from linter.numbers import parse_chinese_numeral
 from linter.records import Evidence, Hit, Term
 
@@ -23,10 +24,10 @@ def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     """The part exists as a heading at any level, or as a statement in the body."""
     if params.get("issuer") and ctx.analysis.issuer != params["issuer"]:
         return  # e.g. 第五十条第四项 binds people's governments, not departments
-    headings = [re.compile(p) for p in params["headings"]]
+    headings = [patterns.compile(p) for p in params["headings"]]
     # A subheading under a part about what was disclosed names a category of
     # information ("(三)国民经济和社会发展计划"), not a part of the report.
-    not_under = re.compile(params["not_under"]) if params.get("not_under") else None
+    not_under = patterns.optional(params.get("not_under"))
     for h in ctx.analysis.outline.headings:
         if not any(p.search(h.title) for p in headings):
             continue
@@ -34,7 +35,7 @@ def required_section(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
         if not_under is None or top is None or not not_under.search(top.title):
             return
     for pattern in params.get("statements", ()):
-        if re.search(pattern, doc.norm):
+        if patterns.search(pattern, doc.norm):
             return
     yield Hit(evidence=Evidence({"part": params.get("part", {"zh": "", "en": ""})}))
 
@@ -108,7 +109,7 @@ def plan_year(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[H
     """A "20XX年工作打算" heading is about the year after the report year."""
     if ctx.year is None:
         return
-    pattern = re.compile(params["headings"])
+    pattern = patterns.compile(params["headings"])
     for h in ctx.analysis.outline.headings:
         m = pattern.search(h.title)
         first = int(m["from"] or m["year"]) if m else 0

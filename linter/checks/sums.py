@@ -8,11 +8,11 @@ partial. A domain partition wins where both describe the same total.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from linter import patterns
 from linter.arithmetic import equation, plain
 from linter.partitions import Group, Partition
 from linter.records import Evidence, Hit
@@ -29,7 +29,7 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
     groups = ctx.analysis.groups.of(partitions) if partitions else []
     report = params["report"]
     label_of = ctx.analysis.labels
-    remainder = re.compile(params["remainder"]) if params.get("remainder") else None
+    remainder = patterns.optional(params.get("remainder"))
 
     def takes_the_rest(parts: list[Quantity]) -> bool:
         return remainder is not None and any(remainder.search(label_of[q.start]) for q in parts)
@@ -40,7 +40,7 @@ def sum_of_parts(doc: Document, params: dict[str, Any], ctx: Context) -> Iterato
     if not params.get("generic"):
         return
     claimed = {g.total.start for g in groups}
-    overlapping = re.compile(params["overlapping"]) if params.get("overlapping") else None
+    overlapping = patterns.optional(params.get("overlapping"))
     for e in ctx.analysis.enumerations:
         if e.total.start in claimed:
             continue

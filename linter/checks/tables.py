@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from linter import patterns
 from linter.arithmetic import equation
 from linter.messages import bilingual
 from linter.records import Evidence, Hit, TemplateCell, Term
@@ -131,7 +132,7 @@ def _row_sum(table: MatchedTable, identity: dict[str, Any], params) -> Iterator[
 
 
 def _column_sum(table: MatchedTable, identity: dict[str, Any], params) -> Iterator[Hit]:
-    pattern = re.compile(identity["parts"])
+    pattern = patterns.compile(identity["parts"])
     rows = [
         r.key
         for r in table.template.layout_rows(table.layout)

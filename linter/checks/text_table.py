@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from linter import patterns
 from linter.numbers import plausible
 from linter.partitions import Partition
 from linter.records import Evidence, Hit, TemplateCells
@@ -131,17 +132,17 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年")
 def _states(doc: Document, fact: dict[str, Any], q: Quantity, label: str, year) -> bool:
     """Whether figure `q` is a statement of `fact` about the report year."""
     after = _after(doc, q)
-    if fact.get("label") and not re.search(fact["label"], label):
+    if fact.get("label") and not patterns.search(fact["label"], label):
         return False
-    if fact.get("after") and not re.search(fact["after"], after):
+    if fact.get("after") and not patterns.search(fact["after"], after):
         return False
-    if fact.get("unless_after") and re.search(fact["unless_after"], after):
+    if fact.get("unless_after") and patterns.search(fact["unless_after"], after):
         return False
     sentence = _sentence_before(doc, q)
-    if fact.get("context") and not re.search(fact["context"], sentence):
+    if fact.get("context") and not patterns.search(fact["context"], sentence):
         return False
     # "区政府办代表区政府受理申请17件", "市政府本级受理…": one unit's figure, not the table's.
-    if fact.get("unless_context") and re.search(fact["unless_context"], sentence):
+    if fact.get("unless_context") and patterns.search(fact["unless_context"], sentence):
         return False
     # "2023年受理申请200件": a figure of another year is no statement about this one.
     return year is None or all(int(y) == year for y in _YEAR.findall(sentence))
@@ -186,8 +187,8 @@ def _all_upheld(doc, spec, scope, tables) -> Iterator[Hit]:
     """
     if not spec:
         return
-    pattern = re.compile(spec["pattern"])
-    qualifier = re.compile(spec["qualifier"])
+    pattern = patterns.compile(spec["pattern"])
+    qualifier = patterns.compile(spec["qualifier"])
     for m in pattern.finditer(doc.norm, scope[0], scope[1]):
         line_start = doc.norm_line_starts[doc.norm_line_of(m.start())]
         sentence = re.split(r"[。;!?]", doc.norm[line_start : m.start()])[-1]
@@ -204,7 +205,7 @@ def _none_stated(doc, spec, scope, tables) -> Iterator[Hit]:
     """ "未发生…行政复议、行政诉讼" while the table counts cases in a named block."""
     if not spec:
         return
-    for m in re.finditer(spec["pattern"], doc.norm[scope[0] : scope[1]]):
+    for m in patterns.finditer(spec["pattern"], doc.norm[scope[0] : scope[1]]):
         named = [b for b in spec["blocks"] if b["keyword"] in m.group(0)]
         start, end = scope[0] + m.start(), scope[0] + m.end()
         yield from _first_contradicted(start, end, m.group(0), named, "cells", spec, tables)
@@ -267,7 +268,7 @@ def _statistics(doc: Document, analysis, facts: list[dict[str, Any]], year) -> I
         if q.line not in table_lines and q.kind == "count" and not q.approx
     ]
     for fact in facts:
-        pattern = re.compile(fact["row"])
+        pattern = patterns.compile(fact["row"])
         found = [v for label, values in rows.items() if pattern.search(label) for v in values]
         if len(found) != 1:
             continue

@@ -1,0 +1,129 @@
+"""The regular expressions rules give as parameters, compiled with a time bound for users'.
+
+Python's `re` cannot be interrupted: one backtracking pattern in a user's rule
+file (`(?:.*?,){30}P`, `(x+x+)+y`) can hold a run for minutes, and no static
+guard catches every such shape. So a rule's pattern parameters are compiled
+here. Shipped rules are ours, tested on every example and corpus report, and
+use `re` (fastest). A user's rule (`--rules`, or `rules:` in a configuration)
+runs inside `time_bound(seconds)`; its patterns are then compiled with the
+`regex` package, whose matcher checks a deadline, and a match that outlives the
+budget raises `RuleTimeout`. The engine turns that into one `rule-timeout`
+finding naming the rule and the file, and goes on with the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
+from typing import Any
+
+# Seconds one user rule may spend on one file: real rules take milliseconds on a
+# 200-page report, so this only ever stops a pattern that backtracks without end.
+USER_RULE_BUDGET = 2.0
+
+_DEADLINE: ContextVar[float | None] = ContextVar("ogilint_pattern_deadline", default=None)
+
+
+class RuleTimeout(Exception):
+    """A user rule's pattern ran past its time budget on this file."""
+
+
+@contextmanager
+def time_bound(seconds: float) -> Iterator[None]:
+    """Patterns compiled and matched inside this block stop after `seconds` in all."""
+    token = _DEADLINE.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+class TimedPattern:
+    """A `regex` pattern whose every match call gets the time left before the deadline.
+
+    It offers the methods the check kinds call on a compiled `re` pattern, with
+    the same arguments, so a check never knows which one it holds.
+    """
+
+    def __init__(self, compiled: Any, deadline: float) -> None:
+        self._compiled = compiled
+        self._deadline = deadline
+        self.pattern: str = compiled.pattern
+
+    def _left(self) -> float:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise RuleTimeout(self.pattern)
+        return left
+
+    def _call(self, method: str, *args: Any) -> Any:
+        try:
+            return getattr(self._compiled, method)(*args, timeout=self._left())
+        except TimeoutError as exc:
+            raise RuleTimeout(self.pattern) from exc
+
+    def search(self, string: str, *pos: int) -> Any:
+        return self._call("search", string, *pos)
+
+    def match(self, string: str, *pos: int) -> Any:
+        return self._call("match", string, *pos)
+
+    def fullmatch(self, string: str, *pos: int) -> Any:
+        return self._call("fullmatch", string, *pos)
+
+    def finditer(self, string: str, *pos: int) -> Iterator[Any]:
+        # regex bounds a finditer by the time given when it was made; the whole
+        # iteration counts against this rule's budget.
+        iterator = self._call("finditer", string, *pos)
+        while True:
+            try:
+                yield next(iterator)
+            except StopIteration:
+                return
+            except TimeoutError as exc:
+                raise RuleTimeout(self.pattern) from exc
+
+    def findall(self, string: str, *pos: int) -> list[Any]:
+        return self._call("findall", string, *pos)
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        return self._call("sub", repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str]:
+        return self._call("split", string, maxsplit)
+
+
+@lru_cache(maxsize=512)
+def _user_compiled(pattern: str) -> Any:
+    import regex  # only runs with user rules loaded: keep it off the start-up path
+
+    return regex.compile(pattern, regex.VERSION0)  # VERSION0: the syntax of `re`
+
+
+def compile(pattern: str | re.Pattern[str]) -> Any:
+    """`pattern` compiled: a `re` pattern, or a time-bounded one inside `time_bound`."""
+    if isinstance(pattern, (re.Pattern, TimedPattern)):
+        return pattern
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return re.compile(pattern)
+    return TimedPattern(_user_compiled(pattern), deadline)
+
+
+def optional(pattern: str | None) -> Any:
+    """`compile(pattern)`, or None for a parameter left out."""
+    return compile(pattern) if pattern else None
+
+
+def search(pattern: str, string: str) -> Any:
+    """`re.search` for a rule's pattern parameter."""
+    return compile(pattern).search(string)
+
+
+def finditer(pattern: str, string: str) -> Iterator[Any]:
+    """`re.finditer` for a rule's pattern parameter."""
+    return compile(pattern).finditer(string)
