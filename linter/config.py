@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -178,8 +179,12 @@ def _nearest_from(folder: Path) -> Path | None:
 
 def nearest(path: str | Path) -> Path | None:
     """The configuration file nearest to `path` (a file or a folder), upward."""
-    p = Path(path).resolve()
-    return _nearest_from(p if p.is_dir() else p.parent)
+    try:
+        p = Path(path).resolve()
+        folder = p if p.is_dir() else p.parent
+    except (OSError, RuntimeError):  # a link loop, a name too long: search from where it sits
+        folder = Path(os.path.abspath(path)).parent
+    return _nearest_from(folder)
 
 
 @lru_cache(maxsize=64)

@@ -17,6 +17,7 @@ from linter import patterns
 from linter.analysis import analyse
 from linter.checks import CHECKS, Context
 from linter.document import Document
+from linter.limits import MAX_FILE_MB, TIME_LIMIT
 from linter.records import (
     INPUT_ERROR,
     INTERNAL_ERROR,
@@ -45,6 +46,8 @@ class Settings:
     regime: str = "auto"
     year: int | None = None
     extra_rules: tuple[Rule, ...] = ()
+    max_bytes: int = MAX_FILE_MB * 1024 * 1024  # a larger report is an input error
+    time_limit: float = TIME_LIMIT  # seconds for one report; 0: none
 
 
 def active_rules(pack: Pack, settings: Settings) -> list[Rule]:

@@ -24,6 +24,7 @@ import yaml
 from linter.messages import template_problem
 from linter.params import ParamsError
 from linter.params import parse as parse_params
+from linter.regular_files import TooLarge, read_regular
 from linter.tables.templates import Template, parse_template
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
@@ -139,6 +140,7 @@ def _schema_message(error) -> str:
 # file stand for billions (each level repeating the one below), and every later
 # step (schema validation, its error messages) would walk them all.
 _MAX_NODES = 100_000
+MAX_YAML_BYTES = 16 * 1024 * 1024  # a rule or config file; the shipped rules are ~200 KB
 
 
 def _expanded_size(node: yaml.Node, seen: dict[int, int]) -> int:
@@ -164,8 +166,14 @@ def _expanded_size(node: yaml.Node, seen: dict[int, int]) -> int:
 def parse_yaml(path: Path, error: type[Exception], what: str) -> tuple[Any, yaml.Node | None]:
     """The data and node tree of a YAML file of ours; `error` names the file and line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        # A regular file only, and not without end: a FIFO named x.yaml would
+        # block the run, a link to /dev/zero fill the memory.
+        text = read_regular(path, MAX_YAML_BYTES).decode("utf-8")
+    except TooLarge as exc:
+        raise error(f"{path}:1: {what} larger than {MAX_YAML_BYTES // 1024**2} MB") from exc
+    except OSError as exc:
+        raise error(f"{path}:1: cannot read {what}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
         raise error(f"{path}:1: cannot read {what}: {exc}") from exc
     loader = _LOADER(text)
     try:
@@ -337,20 +345,33 @@ def _load_rules(
     path: Path, seen: frozenset[Path] = frozenset()
 ) -> tuple[dict, yaml.Node, list[Rule]]:
     """A rule file's data and its rules with those of the files it includes (every variant)."""
+    data, node = _load_yaml(path)  # first: it says why a link loop or a FIFO cannot be read
     resolved = path.resolve()
     if resolved in seen:
         raise RuleFileError(f"{path}:1: include cycle")
-    data, node = _load_yaml(path)
     _validate(path, data, node)
     rules: list[Rule] = []
     for i, included in enumerate(data.get("include", [])):
         target = path.parent / included
+        line = _node_at(node, ["include", i]).start_mark.line + 1
+        if not _beside(target, path.parent):
+            raise RuleFileError(
+                f"{path}:{line}: included file {included!r} is outside the folder of "
+                f"{path.name}; only rule files in that folder can be included"
+            )
         if not target.is_file():
-            line = _node_at(node, ["include", i]).start_mark.line + 1
             raise RuleFileError(f"{path}:{line}: included file {included!r} not found")
         rules.extend(_load_rules(target, seen | {resolved})[2])
     rules.extend(_rules_of(path, data, node, data["pack"]))
     return data, node, rules
+
+
+def _beside(target: Path, folder: Path) -> bool:
+    """`target` lies inside `folder` (after links): a rule file reads nothing else."""
+    try:
+        return target.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop: it is not a file beside us either
+        return False
 
 
 def load_file(path: Path) -> Regime:

@@ -88,11 +88,18 @@ def _refuse_unzipped(size: int) -> None:
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... file name length, extra length
 
 
+_HEAD = 1024  # an XML declaration and a DOCTYPE come first in a part
+
+
+def _refuse_doctype(head: bytes, member: zipfile.ZipInfo) -> None:
+    """Word never writes a DOCTYPE; one in a part can only declare entities to expand."""
+    if b"<!DOCTYPE" in head.upper():
+        raise InputError("docx-doctype", part=member.filename)
+
+
 def _inflated_size(data: bytes, member: zipfile.ZipInfo, budget: int) -> int:
     """What `member` really inflates to, inflating at most `budget` + 1 MiB of it."""
-    if member.compress_type == zipfile.ZIP_STORED:
-        return member.compress_size  # copied, never more than the bytes in the file
-    if member.compress_type != zipfile.ZIP_DEFLATED:
+    if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         # Word writes stored and deflated parts only; an LZMA or bzip2 member
         # would be inflated in one piece, beyond any cap.
         raise InputError("docx-compression", method=member.compress_type)
@@ -102,11 +109,17 @@ def _inflated_size(data: bytes, member: zipfile.ZipInfo, budget: int) -> int:
         raise InputError("corrupt-docx", error=f"no local header for {member.filename}")
     start = offset + _LOCAL_HEADER.size + name_length + extra_length
     pending = data[start : start + member.compress_size]
+    if member.compress_type == zipfile.ZIP_STORED:
+        _refuse_doctype(pending[:_HEAD], member)
+        return len(pending)  # copied, never more than the bytes in the file
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     size = 0
     try:
         while pending and not inflater.eof:
-            size += len(inflater.decompress(pending, _INFLATE_CHUNK))
+            piece = inflater.decompress(pending, _INFLATE_CHUNK)
+            if not size:
+                _refuse_doctype(piece[:_HEAD], member)
+            size += len(piece)
             if size > budget:
                 raise InputError(
                     "docx-inflates-past-limit",
