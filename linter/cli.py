@@ -169,7 +169,7 @@ def _load_and_check(path: str, shown: str, packs, settings):
     from linter.loaders import InputError, load_bytes, load_path, read_stdin
     from linter.records import FileResult
 
-    if path != "-" and Path(path).is_dir():
+    if path != "-" and _is_folder(Path(path)):
         raise InputError("no-reports")  # expand_paths keeps only folders without reports
     limit = settings.max_bytes
     if path == "-":

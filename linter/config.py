@@ -161,11 +161,14 @@ def load(path: Path, seen: tuple[Path, ...] = ()) -> Config:
 
 def _holds_config(folder: Path) -> Path | None:
     yaml_file = folder / YAML_NAME
-    if yaml_file.is_file():
-        return yaml_file
     pyproject = folder / PYPROJECT
-    if pyproject.is_file() and _pyproject_table(pyproject) is not None:
-        return pyproject
+    try:
+        if yaml_file.is_file():
+            return yaml_file
+        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+            return pyproject
+    except OSError:  # a folder name too long to hold anything: look further up
+        return None
     return None
 
 
