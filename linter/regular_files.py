@@ -37,7 +37,7 @@ class TooLarge(OSError):
 
 
 def kind_of(mode: int) -> str | None:
-    """"fifo", "device" or "socket" for such a st_mode; None for a file or folder."""
+    """The kind (fifo, device or socket) of such a st_mode; None for a file or folder."""
     return next((kind for test, kind in _KINDS if test(mode)), None)
 
 
