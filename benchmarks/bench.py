@@ -1,63 +1,45 @@
-"""Throughput benchmark for ogilint: prints figures, asserts nothing.
+"""Throughput benchmark for ogilint, next to a floor and textlint measured in the same run.
 
-Why: the linter will be run over whole archives of annual reports (thousands
-of files per province and year), so its speed per file matters, and a figure
-on its own says little. This script therefore measures the real engine next
-to a baseline taken in the same run, on the same files, on the same core.
+Prints figures, asserts nothing (the targets are in issue 10 and docs/scale.md).
 
-What it does:
+Why a floor: a figure on its own says little. The floor is what any
+regex-driven checker pays at least: read each file and run one pass of a
+small fixed regex set (twelve patterns: four top-level headings, a phone
+number, an address, five phrases, one "共N…其中" breakdown). textlint 15 with
+one custom regex rule is the nearest general-purpose tool; its row is skipped
+when `npm` is missing (it is installed into a temporary prefix, never into
+the repository).
 
-1. Builds a corpus of ``--files`` reports (default 2,000) from the five shared
-   2008-regime reports (baoding-2018, changzhou-2018, luoyang-2018, wuxi-2015,
-   xinxiang-2015 in ``<shared>/corpus/reports``). Each copy shifts every year
-   20XX by one random offset in -5..0 (so the report year stays within
-   2008–2018 and the ogi-2008 pack applies) and perturbs about a third of the
-   other Arabic figures by up to ±10 %, so the sums and percentages the
-   checks verify differ from file to file (many copies get real findings).
-   The corpus goes to a temporary directory, or to ``--corpus DIR``
-   (``benchmarks/corpus/`` is git-ignored for that purpose).
-2. Baseline: for every file, read the bytes, decode UTF-8 and run ONE pass of
-   ONE compiled regular expression that is the alternation of all the
-   patterns the linter uses. "All the patterns" is counted, not guessed: the
-   distinct regex strings in the shipped rule packs' params (partition totals,
-   ``until`` bounds and parts, section ``headings``, ``statements``) plus the
-   module-level compiled patterns of the ``linter`` package (contact fields,
-   statistical period, quantities, noise, …). The count is printed. This is
-   roughly the cheapest a regex-driven linter could be: everything the engine
-   does beyond it (normalising, outlining, parsing numbers, the checks,
-   building findings) shows up as the engine/baseline ratio.
-3. Engine, in this process: ``load_path`` + ``check_document(doc,
-   shipped_packs(), Settings())`` for every file. Packs are loaded before the
-   clock starts, as the CLI loads them once per run.
-4. Engine, as a user runs it: one ``ogilint check DIR --format json``
-   subprocess over the whole corpus (start-up and JSON output included).
-5. Start-up: wall time of ``ogilint check <one report>`` in a subprocess, the
-   minimum of 5 runs (target: < 0.5 s).
-6. Peak RSS (``resource.getrusage``) of this process and of the largest child.
+Every row is one child process measured with `os.wait4`: wall time, CPU
+(user + system, its pool workers included) and the peak RSS of its largest
+process. Rows:
 
-The process pins itself (and so its children) to one CPU where the OS allows,
-so figures are single-core figures. Runs in well under two minutes with the
-defaults.
+- floor, textlint, and `ogilint check` over the generated corpus (default
+  2,000 reports built from the five 2008-regime shared reports, figures
+  perturbed so each copy differs) with 1 job and the default jobs, each cold
+  (empty cache) and cached (the same run again);
+- one report: `ogilint check` on one file next to `python -c pass`;
+- PDF pages/s on the shared huaian-2024.pdf (text layer), and on the same
+  pages scanned (image-only, read with OCR) when the `ocr` extra is there;
+- scaling: 10, 100, 1,000, 10,000 files (default jobs, no cache) and one
+  file of 1, 8 and 50 MB (reports joined), to show cost linear in size.
 
-    .venv/bin/python benchmarks/bench.py [--files N] [--seed S] [--shared DIR] [--corpus DIR]
+    .venv/bin/python benchmarks/bench.py            # everything (several minutes)
+    .venv/bin/python benchmarks/bench.py --quick    # 200 files, small scaling table
+    .venv/bin/python benchmarks/bench.py --only corpus,single,pdf,scaling
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
 import os
-import pkgutil
 import random
 import re
-import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,35 +47,114 @@ REPO = Path(__file__).resolve().parent.parent
 SOURCES = ("baoding-2018", "changzhou-2018", "luoyang-2018", "wuxi-2015", "xinxiang-2015")
 YEAR_OFFSETS = range(-5, 1)  # keeps 2015/2018 reports inside ogi-2008's 2008–2018
 PERTURB_RATE = 0.35  # share of eligible figures changed in each copy
-STARTUP_RUNS = 5
-STARTUP_TARGET_S = 0.5
+SINGLE_RUNS = 5
+SECTIONS = ("corpus", "single", "pdf", "scaling")
 
 # A year: 2000–2039 standing alone (not inside a longer digit run or decimal).
 _YEAR = re.compile(r"(?<![\d.])20[0-3]\d(?![\d.])")
 # A figure worth perturbing: 1–6 digits, no leading zero (area codes, postcodes
 # with a leading 0 and 7–8 digit phone numbers are left alone), not a date part.
 _FIGURE = re.compile(r"(?<![\d.])[1-9]\d{0,5}(?![\d.])(?!\s*[年月日号])")
-# Keys of rule params whose strings are regular expressions.
-_REGEX_KEYS = frozenset({"total", "until", "headings", "statements"})
-_SCOPED_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
+
+# The floor's twelve patterns, run as one alternation in one pass per file.
+FLOOR_PATTERNS = (
+    r"^[一二三四五六七八九十]+、\s*(?:概述|总体情况|基本情况)",  # the four top-level headings
+    r"^[一二三四五六七八九十]+、\s*主动公开",
+    r"^[一二三四五六七八九十]+、\s*(?:依申请公开|收到和处理)",
+    r"^[一二三四五六七八九十]+、\s*[^\n]{0,20}?(?:行政复议|行政诉讼)",
+    r"(?:0\d{2,3}[-－])?\d{7,8}",  # phone
+    r"(?:地址|地点)[:：]\s*[^\s，。]{2,40}",  # address
+    "政府信息公开",  # five phrases
+    "依申请公开",
+    "不予公开",
+    "收费",
+    "存在的主要问题",
+    r"共[^。，,]{0,12}?\d+[^。]{0,40}?其中",  # a "共N…其中" breakdown
+)
+FLOOR_REGEX = "|".join(f"(?:{p})" for p in FLOOR_PATTERNS)
+
+# textlint's one custom rule: the same "共N…其中" pattern, reported per match.
+TEXTLINT_RULE = """\
+"use strict";
+const PATTERN = /共[^。，,]{0,12}?\\d+[^。]{0,40}?其中/g;
+module.exports = function (context) {
+  const { Syntax, RuleError, report, getSource } = context;
+  return {
+    [Syntax.Str](node) {
+      const text = getSource(node);
+      for (const m of text.matchAll(PATTERN)) {
+        report(node, new RuleError("共N…其中", { index: m.index }));
+      }
+    },
+  };
+};
+"""
 
 
 @dataclass(frozen=True)
-class Timing:
-    """One measured pass over the corpus."""
+class Measure:
+    """One child process: what it did and what it cost."""
 
     label: str
-    seconds: float
     files: int
     nbytes: int
+    wall: float
+    cpu: float
+    rss_mb: float
+    code: int = 0
 
     @property
     def files_per_s(self) -> float:
-        return self.files / self.seconds if self.seconds else float("inf")
+        return self.files / self.wall if self.wall else float("inf")
 
     @property
     def mb_per_s(self) -> float:
-        return self.nbytes / 1e6 / self.seconds if self.seconds else float("inf")
+        return self.nbytes / 1e6 / self.wall if self.wall else float("inf")
+
+    @property
+    def cpu_ms_per_file(self) -> float:
+        return 1000 * self.cpu / self.files if self.files else 0.0
+
+
+def measure(
+    label: str,
+    argv: list[str],
+    files: int,
+    nbytes: int,
+    cwd: Path | None = None,
+    timeout: float | None = None,
+) -> Measure | None:
+    """Run `argv`, output discarded; None when it ran past `timeout` seconds."""
+    # stderr to a file, not a pipe: a chatty child never blocks on a full pipe.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors, start_new_session=True
+        )
+        finished = _wait(proc.pid, None if timeout is None else start + timeout)
+        if finished is None:
+            return None
+        wall = time.perf_counter() - start
+        code, usage = finished
+        if code not in (0, 1):
+            errors.seek(0)
+            tail = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:]
+            print(f"  ! {label}: exit {code}: {tail}", file=sys.stderr)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measure(label, files, nbytes, wall, cpu, usage.ru_maxrss / 1024, code)
+
+
+def _wait(pid: int, deadline: float | None):
+    """(exit code, rusage) of child `pid` (its waited-for children included); None: killed."""
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status), usage
+        if deadline is not None and time.perf_counter() > deadline:
+            os.killpg(pid, 9)
+            os.wait4(pid, 0)
+            return None
+        time.sleep(0.005)
 
 
 # --- corpus -----------------------------------------------------------------
@@ -122,13 +183,15 @@ def report_year(name: str) -> int:
     return int(name.rsplit("-", 1)[1])
 
 
+def source_texts(shared: Path) -> dict[str, str]:
+    reports = shared / "corpus" / "reports"
+    return {name: (reports / f"{name}.txt").read_text(encoding="utf-8") for name in SOURCES}
+
+
 def build_corpus(shared: Path, out: Path, files: int, seed: int) -> list[Path]:
     """Write `files` varied copies of the shared reports into `out`; return their paths."""
     rng = random.Random(seed)
-    texts = {
-        name: (shared / "corpus" / "reports" / f"{name}.txt").read_text(encoding="utf-8")
-        for name in SOURCES
-    }
+    texts = source_texts(shared)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(files):
@@ -142,105 +205,33 @@ def build_corpus(shared: Path, out: Path, files: int, seed: int) -> list[Path]:
     return paths
 
 
-# --- the patterns the linter uses --------------------------------------------
+def big_report(shared: Path, out: Path, megabytes: int, seed: int) -> Path:
+    """One text file of about `megabytes` MB: varied reports joined end to end."""
+    rng = random.Random(seed)
+    texts = list(source_texts(shared).values())
+    target = megabytes * 1_000_000
+    path = out / f"big-{megabytes}mb.txt"
+    size = 0
+    with path.open("w", encoding="utf-8") as handle:
+        while size < target:
+            part = perturb_figures(rng.choice(texts), rng) + "\n\n"
+            handle.write(part)
+            size += len(part.encode("utf-8"))
+    return path
 
 
-def param_regexes(params: object) -> Iterable[str]:
-    """Regex strings in rule params: partition totals, bounds and parts, headings, statements."""
-    if isinstance(params, dict):
-        for key, value in params.items():
-            if key == "parts" and isinstance(value, dict):
-                yield from (v for v in value.values() if isinstance(v, str))
-            elif key in _REGEX_KEYS:
-                yield from ([value] if isinstance(value, str) else value)
-            else:
-                yield from param_regexes(value)
-    elif isinstance(params, list):
-        for item in params:
-            yield from param_regexes(item)
+# --- the rows -------------------------------------------------------------------
 
 
-def module_patterns() -> Iterable[re.Pattern[str]]:
-    """Module-level compiled patterns of the linter package (not the CLI, which runs on import)."""
-    import linter
-
-    for info in pkgutil.walk_packages(linter.__path__, "linter."):
-        if info.name.endswith("__main__") or info.name == "linter.cli":
-            continue
-        module = importlib.import_module(info.name)
-        yield from (
-            v
-            for v in vars(module).values()
-            if isinstance(v, re.Pattern) and isinstance(v.pattern, str)
-        )
-
-
-def linter_patterns() -> list[tuple[str, int]]:
-    """Distinct (pattern, flags) pairs the linter uses, from the packs and from its code."""
-    from linter.rulebook import shipped_packs
-
-    found: dict[tuple[str, int], None] = {}
-    for pack in shipped_packs():
-        for rule in pack.rules:
-            for pattern in param_regexes(rule.params):
-                found[(pattern, 0)] = None
-    for compiled in module_patterns():
-        found[(compiled.pattern, compiled.flags & ~re.UNICODE)] = None
-    return list(found)
-
-
-def scoped(pattern: str, flags: int) -> str:
-    """One alternative of the combined regex: groups unnamed, flags made local."""
-    body = re.sub(r"\(\?P<\w+>", "(?:", pattern)
-    local = "".join(letter for flag, letter in _SCOPED_FLAGS if flags & flag)
-    return f"(?{local}:{body})" if local else f"(?:{body})"
-
-
-def combined_regex(patterns: list[tuple[str, int]]) -> re.Pattern[str]:
-    """All patterns as one alternation, to be run in a single pass."""
-    return re.compile("|".join(scoped(p, f) for p, f in patterns))
-
-
-# --- timed passes -------------------------------------------------------------
-
-
-def timed(label: str, paths: list[Path], work: Callable[[Path], object]) -> Timing:
-    """Run `work` on every path and time the whole pass."""
-    nbytes = sum(p.stat().st_size for p in paths)
-    start = time.perf_counter()
-    for path in paths:
-        work(path)
-    return Timing(label, time.perf_counter() - start, len(paths), nbytes)
-
-
-def baseline_pass(paths: list[Path], regex: re.Pattern[str]) -> Timing:
-    """Read, decode and scan each file once with the combined regex."""
-
-    def scan(path: Path) -> int:
+def floor_worker(folder: Path) -> int:
+    """The floor, run as a child: read each file, one pass of the twelve-pattern set."""
+    regex = re.compile(FLOOR_REGEX, re.MULTILINE)
+    hits = 0
+    for path in sorted(folder.glob("*.txt")):
         text = path.read_bytes().decode("utf-8")
-        return sum(1 for _ in regex.finditer(text))
-
-    return timed("baseline (read + 1 regex pass)", paths, scan)
-
-
-def engine_pass(paths: list[Path]) -> tuple[Timing, Counter[str], list[str]]:
-    """The real engine in this process; also the findings per rule and any crashes."""
-    from linter.engine import Settings, check_document
-    from linter.loaders import load_path
-    from linter.rulebook import shipped_packs
-
-    packs, settings = shipped_packs(), Settings()
-    findings: Counter[str] = Counter()
-    crashes: list[str] = []
-
-    def check(path: Path) -> None:
-        try:
-            result = check_document(load_path(str(path)), packs, settings)
-            findings.update(f.rule for f in result.findings)
-        except Exception as exc:  # a crash is a result to report, not a reason to stop
-            crashes.append(f"{path.name}: {type(exc).__name__}: {exc}")
-
-    return timed("engine, in process", paths, check), findings, crashes
+        hits += sum(1 for _ in regex.finditer(text))
+    print(hits)
+    return 0
 
 
 def ogilint_command() -> list[str]:
@@ -249,60 +240,182 @@ def ogilint_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "linter"]
 
 
-def cli_pass(corpus: Path, paths: list[Path]) -> tuple[Timing, int]:
-    """One `ogilint check DIR --format json` subprocess over the corpus."""
-    nbytes = sum(p.stat().st_size for p in paths)
-    start = time.perf_counter()
+def install_textlint(prefix: Path) -> Path | None:
+    """textlint 15 in a temporary npm prefix; None when npm is missing or the install fails."""
+    npm = shutil.which("npm")
+    if npm is None:
+        return None
     proc = subprocess.run(
-        [*ogilint_command(), "check", str(corpus), "--format", "json"],
+        [npm, "install", "--prefix", str(prefix), "textlint@15", "--no-audit", "--no-fund"],
         capture_output=True,
         check=False,
     )
-    seconds = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
-        raise SystemExit(f"ogilint exited {proc.returncode}: {' '.join(tail)}")
-    result = json.loads(proc.stdout)
-    findings = sum(len(f["findings"]) for f in result["files"])
-    return Timing("engine, `ogilint check DIR`", seconds, len(result["files"]), nbytes), findings
+    binary = prefix / "node_modules" / ".bin" / "textlint"
+    if proc.returncode != 0 or not binary.exists():
+        print(f"  (textlint install failed: {proc.stderr.decode()[-200:]!r})", file=sys.stderr)
+        return None
+    rules = prefix / "rules"
+    rules.mkdir(exist_ok=True)
+    (rules / "gong-qizhong.js").write_text(TEXTLINT_RULE, encoding="utf-8")
+    return binary
 
 
-def startup_seconds(report: Path) -> float:
-    """Best-of-N wall time of checking one report in a fresh process."""
-    best = float("inf")
-    for _ in range(STARTUP_RUNS):
-        start = time.perf_counter()
-        subprocess.run(
-            [*ogilint_command(), "check", str(report), "--format", "json"],
-            capture_output=True,
-            check=False,
-        )
-        best = min(best, time.perf_counter() - start)
-    return best
+def corpus_rows(args: argparse.Namespace, corpus: Path, work: Path) -> list[Measure]:
+    """Floor, textlint and ogilint (1 and N jobs, cold and cached) over the corpus."""
+    paths = sorted(corpus.glob("*.txt"))
+    n, size = len(paths), sum(p.stat().st_size for p in paths)
+    rows = [measure("floor: read + 12-pattern regex", [*_self(), "--floor", str(corpus)], n, size)]
+    textlint = None if args.no_textlint else install_textlint(work / "textlint")
+    if textlint is None:
+        print("  (textlint row skipped: npm not available or --no-textlint)")
+    else:
+        rules = str(work / "textlint" / "rules")
+        argv = [str(textlint), "--rulesdir", rules, "--format", "json", str(corpus / "*.txt")]
+        rows.append(measure("textlint 15, 1 regex rule", argv, n, size))
+    for jobs in dict.fromkeys((1, args.jobs)):
+        where = work / f"cache-j{jobs}"
+        where.mkdir()
+        argv = [*ogilint_command(), "check", str(corpus), "--format", "json", "--jobs", str(jobs)]
+        rows.append(measure(f"ogilint -j{jobs}, cold", argv, n, size, cwd=where))
+        rows.append(measure(f"ogilint -j{jobs}, cached", argv, n, size, cwd=where))
+    return [r for r in rows if r is not None]
 
 
-# --- reporting ----------------------------------------------------------------
+def _self() -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve())]
 
 
-def pin_to_one_core() -> str:
-    """Pin this process (and the children it starts) to one CPU, where supported."""
-    if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity)"
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return f"pinned to CPU {cpu}"
-
-
-def peak_rss_mb(who: int) -> float:
-    """Peak resident set size in MB (ru_maxrss is KB on Linux, bytes on macOS)."""
-    rss = resource.getrusage(who).ru_maxrss
-    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
-
-
-def row(t: Timing) -> str:
-    return (
-        f"  {t.label:<32} {t.seconds:8.2f} s  {t.files_per_s:9.1f} files/s  {t.mb_per_s:7.2f} MB/s"
+def single_rows(shared: Path) -> list[Measure]:
+    """One report, fresh process, best of SINGLE_RUNS: ogilint next to `python -c pass`."""
+    one = shared / "corpus" / "reports" / f"{SOURCES[0]}.txt"
+    size = one.stat().st_size
+    pairs = (
+        ("python -c pass", [sys.executable, "-c", "pass"]),
+        (f"ogilint check {one.name}", [*ogilint_command(), "check", str(one), "--no-cache"]),
     )
+    rows = []
+    for label, argv in pairs:
+        runs = [measure(label, argv, 1, size) for _ in range(SINGLE_RUNS)]
+        rows.append(min((r for r in runs if r), key=lambda r: r.wall))
+    return rows
+
+
+def pdf_lines(shared: Path) -> list[str]:
+    """Pages/s of load + check on the shared PDF, and on its pages scanned (OCR)."""
+    from linter.engine import Settings, check_document
+    from linter.loaders import load_bytes
+    from linter.rulebook import shipped_packs
+
+    pdf = shared / "corpus" / "reports" / "huaian-2024.pdf"
+    data = pdf.read_bytes()
+    packs = shipped_packs()
+
+    def rate(blob: bytes, name: str, runs: int) -> tuple[float, int]:
+        best, pages = float("inf"), 0
+        for _ in range(runs):
+            start = time.perf_counter()
+            doc = load_bytes(blob, name)
+            check_document(doc, packs, Settings())
+            best = min(best, time.perf_counter() - start)
+            pages = int(doc.meta.get("pages", 0))
+        return best, pages
+
+    seconds, pages = rate(data, pdf.name, 3)
+    lines = [f"  {pdf.name} (text layer): {pages} pages in {seconds:.3f} s"]
+    lines[0] += f" = {pages / seconds:.1f} pages/s"
+    scan = scanned_pdf(data)
+    if scan is None:
+        lines.append("  scanned copy: skipped (the ocr extra is not installed)")
+    else:
+        seconds, pages = rate(scan, "scan.pdf", 1)
+        lines.append(
+            f"  its first page scanned (OCR): {pages} pages in {seconds:.2f} s "
+            f"= {pages / seconds:.2f} pages/s"
+        )
+    return lines
+
+
+def scanned_pdf(data: bytes) -> bytes | None:
+    """`data`'s first page as an image-only PDF at 200 dpi, as a scanner makes it (None: no OCR)."""
+    import importlib.util
+    import io
+
+    if importlib.util.find_spec("rapidocr_onnxruntime") is None:
+        return None
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(data)
+    # One page: OCR takes seconds a page, and its rate is per page anyway.
+    image = pdf[0].render(scale=200 / 72).to_pil().convert("L")
+    buffer = io.BytesIO()
+    image.save(buffer, "PDF", resolution=200)
+    return buffer.getvalue()
+
+
+def scaling_rows(args: argparse.Namespace, work: Path) -> list[Measure]:
+    """Cost against the number of files and against the size of one file."""
+    rows = []
+    for count in args.scale_files:
+        folder = work / f"scale-{count}"
+        paths = build_corpus(args.shared, folder, count, args.seed + count)
+        size = sum(p.stat().st_size for p in paths)
+        argv = [*ogilint_command(), "check", str(folder), "--format", "json", "--no-cache"]
+        argv += ["--jobs", str(args.jobs)]
+        row = measure(f"{count} files, -j{args.jobs}", argv, count, size, timeout=args.timeout)
+        rows.append(row or _timed_out(f"{count} files", count, size, args.timeout))
+        shutil.rmtree(folder)
+    for megabytes in args.scale_mb:
+        path = big_report(args.shared, work, megabytes, args.seed)
+        size = path.stat().st_size
+        argv = [*ogilint_command(), "check", str(path), "--format", "json", "--no-cache"]
+        row = measure(f"one file of {megabytes} MB", argv, 1, size, timeout=args.timeout)
+        rows.append(row or _timed_out(f"one file of {megabytes} MB", 1, size, args.timeout))
+        path.unlink()
+    return rows
+
+
+def _timed_out(label: str, files: int, nbytes: int, timeout: float) -> Measure:
+    return Measure(f"{label} (killed at {timeout:.0f} s)", files, nbytes, timeout, 0.0, 0.0, -1)
+
+
+# --- printing -------------------------------------------------------------------
+
+
+def table(rows: list[Measure]) -> list[str]:
+    head = "| run | files/s | MB/s | CPU ms/file | wall s | CPU s | peak RSS MB |"
+    lines = [head, "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        if r.code == -1:
+            lines.append(f"| {r.label} | – | – | – | > {r.wall:.0f} | – | – |")
+            continue
+        lines.append(
+            f"| {r.label} | {r.files_per_s:,.1f} | {r.mb_per_s:.2f} | {r.cpu_ms_per_file:.1f} "
+            f"| {r.wall:.2f} | {r.cpu:.2f} | {r.rss_mb:.0f} |"
+        )
+    return lines
+
+
+def ratio_lines(rows: list[Measure]) -> list[str]:
+    """CPU per file and files/s of every row against the floor and textlint."""
+    refs = [r for r in rows if r.label.startswith(("floor", "textlint"))]
+    lines = []
+    for r in rows:
+        if r in refs:
+            continue
+        parts = [
+            f"{r.cpu / ref.cpu:.1f}x the CPU and {ref.files_per_s / r.files_per_s:.2f}x the wall "
+            f"time of {ref.label.split(':')[0].split(',')[0]}"
+            for ref in refs
+            if ref.cpu and r.files_per_s
+        ]
+        lines.append(f"  {r.label}: " + "; ".join(parts))
+    cold = {r.label.replace(", cold", ""): r for r in rows if r.label.endswith("cold")}
+    for r in rows:
+        if r.label.endswith("cached"):
+            first = cold.get(r.label.replace(", cached", ""))
+            if first:
+                lines.append(f"  {r.label}: {first.wall / r.wall:.1f}x faster than cold")
+    return lines
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -310,129 +423,63 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--files", type=int, default=2000, help="reports in the corpus (2000)")
     ap.add_argument("--seed", type=int, default=20190331, help="random seed")
     ap.add_argument(
-        "--per-format", type=int, default=50, help="documents per container format (0: skip)"
+        "--jobs", type=int, default=_cpus(), help="the N of 'N jobs' (default: the CPUs)"
     )
-    ap.add_argument(
-        "--shared",
-        type=Path,
-        default=REPO.parent / "shared",
-        help="the shared folder (default: ../shared beside the repository)",
-    )
-    ap.add_argument(
-        "--corpus",
-        type=Path,
-        default=None,
-        help="write the corpus here and keep it (e.g. benchmarks/corpus)",
-    )
-    return ap.parse_args(argv)
+    ap.add_argument("--only", default=",".join(SECTIONS), help=f"sections: {','.join(SECTIONS)}")
+    ap.add_argument("--quick", action="store_true", help="200 files, scaling to 1,000 files/8 MB")
+    ap.add_argument("--no-textlint", action="store_true", help="skip the textlint row")
+    ap.add_argument("--timeout", type=float, default=600, help="seconds before a row is killed")
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared folder")
+    ap.add_argument("--floor", type=Path, help=argparse.SUPPRESS)  # the floor's child process
+    args = ap.parse_args(argv)
+    args.scale_files = (10, 100, 1000) if args.quick else (10, 100, 1000, 10000)
+    args.scale_mb = (1, 8) if args.quick else (1, 8, 50)
+    if args.quick and args.files == 2000:
+        args.files = 200
+    args.only = set(args.only.split(","))
+    return args
 
 
-def run(args: argparse.Namespace, corpus: Path) -> None:
-    """Build the corpus in `corpus`, take every measurement, print the figures."""
-    print(f"ogilint benchmark: {args.files} files, seed {args.seed}, {pin_to_one_core()}")
-    start = time.perf_counter()
-    paths = build_corpus(args.shared, corpus, args.files, args.seed)
-    size = sum(p.stat().st_size for p in paths)
+def _cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
+    """Take every measurement asked for and print the figures."""
+    started = time.perf_counter()
     print(
-        f"corpus: {len(paths)} files, {size / 1e6:.1f} MB in {corpus} "
-        f"(built in {time.perf_counter() - start:.1f} s)"
+        f"ogilint benchmark: {args.files} files, seed {args.seed}, {_cpus()} CPUs, N = {args.jobs}"
     )
-
-    patterns = linter_patterns()
-    regex = combined_regex(patterns)
-    print(
-        f"baseline regex: alternation of {len(patterns)} patterns "
-        "(rule-pack params + linter module patterns)"
-    )
-
-    base = min((baseline_pass(paths, regex) for _ in range(3)), key=lambda t: t.seconds)
-    engine, findings, crashes = engine_pass(paths)
-    cli, cli_findings = cli_pass(corpus, paths)
-    print()
-    for t in (base, engine, cli):
-        print(row(t))
-    print()
-    print(
-        f"engine/baseline throughput: in process {engine.files_per_s / base.files_per_s:.4f} "
-        f"(engine takes {engine.seconds / base.seconds:.1f}x the baseline's time); "
-        f"CLI {cli.files_per_s / base.files_per_s:.4f} ({cli.seconds / base.seconds:.1f}x)"
-    )
-    total = findings.total()
-    print(
-        f"findings: {total} in process, {cli_findings} from the CLI"
-        + ("" if total == cli_findings else "  <-- differ")
-    )
-    print("  by rule: " + ", ".join(f"{rule} {n}" for rule, n in findings.most_common()))
-    if crashes:
-        print(f"engine crashed on {len(crashes)} file(s), e.g. {crashes[0]}")
-
-    one = args.shared / "corpus" / "reports" / f"{SOURCES[0]}.txt"
-    best = startup_seconds(one)
-    verdict = "met" if best < STARTUP_TARGET_S else "MISSED"
-    print(
-        f"single file `ogilint check {one.name}`: {best:.3f} s "
-        f"(min of {STARTUP_RUNS}; target < {STARTUP_TARGET_S} s: {verdict})"
-    )
-    print(
-        f"peak RSS: this process {peak_rss_mb(resource.RUSAGE_SELF):.1f} MB, "
-        f"largest child {peak_rss_mb(resource.RUSAGE_CHILDREN):.1f} MB"
-    )
-    if args.per_format:
-        print(f"per container (load + check, {args.per_format} documents each):")
-        for line in format_pass(args.per_format):
-            print(line)
-    print(f"total wall time {time.perf_counter() - start:.1f} s")
-
-
-def format_pass(per_format: int) -> list[str]:
-    """Load + check throughput per container, on the five reports built as each container.
-
-    The containers are built by the same builders the format tests use
-    (tests/fixtures_formats.py: python-docx, reportlab, GBK web pages), so the
-    figures are for real files; building is not timed.
-    """
-    sys.path.insert(0, str(REPO / "tests"))
-    from fixtures_formats import REPORTS, corpus_file
-
-    from linter.engine import Settings, check_document
-    from linter.loaders import load_bytes
-    from linter.rulebook import shipped_packs
-
-    packs, settings = shipped_packs(), Settings()
-    lines = []
-    for variant in ("gbk.html", "docx", "table.docx", "pdf"):
-        files = [(f"{name}.{variant}", corpus_file(name, variant)) for name in REPORTS]
-        pages = 0
-        start = time.perf_counter()
-        for i in range(per_format):
-            name, data = files[i % len(files)]
-            doc = load_bytes(data, name)
-            pages += int(doc.meta.get("pages", 0))
-            check_document(doc, packs, settings)
-        seconds = time.perf_counter() - start
-        rate = f"{per_format / seconds:7.1f} docs/s"
-        if pages:
-            rate += f"  {pages / seconds:7.1f} pages/s"
-        lines.append(f"  {variant:<12} {per_format:4d} docs {seconds:7.2f} s  {rate}")
-    return lines
-
-
-def clear_corpus(corpus: Path) -> None:
-    """Remove files a previous run generated (only those), so seeds and sizes never mix."""
-    if corpus.is_dir():
-        for stale in corpus.glob("[0-9][0-9][0-9][0-9][0-9]-*.txt"):
-            stale.unlink()
+    if "corpus" in args.only:
+        corpus = work / "corpus"
+        paths = build_corpus(args.shared, corpus, args.files, args.seed)
+        size = sum(p.stat().st_size for p in paths)
+        print(f"\ncorpus: {len(paths)} reports, {size / 1e6:.1f} MB\n")
+        rows = corpus_rows(args, corpus, work)
+        print("\n".join(table(rows)))
+        print("\nratios:")
+        print("\n".join(ratio_lines(rows)))
+    if "single" in args.only:
+        print("\none report, fresh process (best of 5):\n")
+        print("\n".join(table(single_rows(args.shared))))
+    if "pdf" in args.only:
+        print("\nPDF (load + check, in process):")
+        print("\n".join(pdf_lines(args.shared)))
+    if "scaling" in args.only:
+        print("\nscaling:\n")
+        print("\n".join(table(scaling_rows(args, work))))
+    print(f"\ntotal wall time {time.perf_counter() - started:.0f} s")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.floor is not None:
+        return floor_worker(args.floor)
     sys.path.insert(0, str(REPO))  # the checkout's linter, even without an install
-    if args.corpus is not None:
-        clear_corpus(args.corpus)
-        run(args, args.corpus)
-    else:
-        with tempfile.TemporaryDirectory(prefix="ogilint-bench-") as tmp:
-            run(args, Path(tmp))
+    with tempfile.TemporaryDirectory(prefix="ogilint-bench-") as tmp:
+        run(args, Path(tmp))
     return 0
 
 

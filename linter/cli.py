@@ -120,70 +120,6 @@ def _config_for(path: Path):
         raise _fail(str(exc)) from None
 
 
-def _file_settings(path: str, cli, packs, extra):
-    """The settings for one file: its nearest configuration, where the command line is silent."""
-    from dataclasses import replace
-
-    from linter.regimes import UnknownRegime, check_requested
-
-    config = _config_for(Path.cwd() if path == "-" else Path(path))
-    if not config.values:
-        return cli
-    for key in ("select", "ignore", "per-file-ignores"):
-        named = config.get(key) or []
-        ids = {i for v in named.values() for i in v} if isinstance(named, dict) else set(named)
-        unknown = ids - _known_ids(packs, extra)
-        if unknown:
-            where = config.sources[key]
-            raise _fail(f"{where}: {key}: unknown rule id(s): {', '.join(sorted(unknown))}")
-    regime = cli.regime if cli.regime != "auto" else config.get("regime", "auto")
-    try:
-        check_requested(packs, regime)
-    except UnknownRegime as exc:
-        raise _fail(f"{config.sources.get('regime', '')}: {exc}") from None
-    return replace(
-        cli,
-        select=cli.select or frozenset(config.get("select", ())),
-        ignore=(cli.ignore or frozenset(config.get("ignore", ()))) | config.ignored_for(path),
-        regime=regime,
-        year=cli.year if cli.year is not None else config.get("year"),
-    )
-
-
-def _check_one(path: str, stdin_name: str | None, packs, settings):
-    """The result of one file, within the size and time limits of `settings`."""
-    from linter.engine import input_error
-    from linter.limits import time_limit
-    from linter.loaders import InputError
-
-    shown = stdin_name or "<stdin>" if path == "-" else path
-    try:
-        with time_limit(settings.time_limit):
-            return _load_and_check(path, shown, packs, settings)
-    except InputError as exc:
-        return input_error(shown, exc.code, exc.texts, packs, settings)
-
-
-def _load_and_check(path: str, shown: str, packs, settings):
-    from linter.engine import check_document, internal_error
-    from linter.loaders import InputError, load_bytes, load_path, read_stdin
-    from linter.records import FileResult
-
-    if path != "-" and _is_folder(Path(path)):
-        raise InputError("no-reports")  # expand_paths keeps only folders without reports
-    limit = settings.max_bytes
-    if path == "-":
-        doc = load_bytes(read_stdin(sys.stdin.buffer, limit), shown, limit)
-    else:
-        doc = load_path(path, limit)
-    try:
-        return check_document(doc, packs, settings)
-    except Exception as exc:  # one bad file must not stop a batch
-        # A crash outside any rule (a rule's own crash is its finding): say so, go on.
-        finding = internal_error(shown, "(engine)", exc, packs)
-        return FileResult(shown, None, settings.year, doc.encoding, (finding,))
-
-
 def _check_output(output: Path, inputs: list[str]) -> None:
     """Refuse an --output that would overwrite an input or cannot be written at all."""
     try:
@@ -201,10 +137,6 @@ def _check_output_path(output: Path, inputs: list[str]) -> None:
         p != "-" and Path(p).is_file() and os.path.samefile(p, output) for p in inputs
     ):
         raise _fail(f"--output {output} is one of the reports being checked; it was not written")
-
-
-def _known_ids(packs, extra) -> set[str]:
-    return {r.id for p in packs for r in p.rules} | {r.id for r in extra}
 
 
 @app.command()
@@ -246,6 +178,24 @@ def check(
     write_baseline: Annotated[
         Path | None, typer.Option(help="Record today's findings in FILE (then exit 0).")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Files checked at once (default: the CPUs; 1: in this process).",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Check every file again (no .ogilint_cache/).")
+    ] = False,
+    executor: Annotated[
+        str, typer.Option(help="process (this machine) | dask (a cluster: --scheduler).")
+    ] = "process",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler ADDRESS for --executor dask.")
+    ] = None,
     max_file_size: Annotated[
         float | None,
         typer.Option(help="Largest report read, in MB (default 200).", min=0.001, max=4096),
@@ -257,8 +207,9 @@ def check(
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import Settings, catalogue
-    from linter.formatters import FormatOptions, default_format, render
+    from linter.formatters import FormatOptions, default_format, needs_source, render
     from linter.regimes import UnknownRegime, check_requested
+    from linter.runner import EXECUTORS, known_ids
 
     output_format = output_format or default_format(os.environ)
     here = _config_for(Path.cwd())  # run-wide settings: from the folder ogilint runs in
@@ -269,6 +220,8 @@ def check(
     if fail_on not in SEVERITIES:
         raise _fail(f"--fail-on must be one of {', '.join(SEVERITIES)} (got {fail_on!r})")
     _check_lang(lang)
+    if executor not in EXECUTORS:
+        raise _fail(f"unknown executor {executor!r}; choose {', '.join(EXECUTORS)}")
     recorded = _read_baseline(baseline, write_baseline)
     packs, extra = _load_packs(rules)
     try:
@@ -276,7 +229,7 @@ def check(
     except UnknownRegime as exc:
         raise _fail(str(exc)) from None
     chosen, dropped = _split(select), _split(ignore)
-    unknown = (chosen | dropped) - _known_ids(packs, extra)
+    unknown = (chosen | dropped) - known_ids(packs, extra)
     if unknown:
         raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
     settings = Settings(
@@ -285,15 +238,15 @@ def check(
         regime=regime,
         year=year,
         extra_rules=extra,
+        keep_source=needs_source(output_format),
         **_limits(here, max_file_size, time_limit),
     )
     inputs = expand_paths(paths, lang)
     if output is not None:
         _check_output(output, inputs)
-    results = [
-        _check_one(p, stdin_filename, packs, _file_settings(p, settings, packs, extra))
-        for p in inputs
-    ]
+    results = list(
+        _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_filename)
+    )
     results, outcome = _baseline_stage(results, baseline, recorded, write_baseline)
     color = (
         output is None
@@ -326,6 +279,27 @@ def _limits(here, max_file_size: float | None, time_limit: float | None) -> dict
         "max_bytes": int((megabytes or MAX_FILE_MB) * 1024 * 1024),
         "time_limit": float(seconds),
     }
+
+
+def _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_name):
+    """The results of `inputs` in order, as they come (see linter.runner)."""
+    from linter.cache import Cache, cache_root
+    from linter.runner import SettingsError, run
+
+    cache = None if no_cache else Cache(cache_root(Path.cwd()))
+    try:
+        return run(
+            inputs,
+            settings,
+            packs,
+            jobs=jobs,
+            cache=cache,
+            executor=executor,
+            scheduler=scheduler,
+            stdin_name=stdin_name,
+        )
+    except SettingsError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _read_baseline(baseline: Path | None, write_baseline: Path | None):
@@ -453,6 +427,19 @@ def extract(
         sys.stdout.write(render_json(doc))
     else:
         sys.stdout.write(render_text(doc, locations, lang))
+
+
+@app.command()
+def clean(
+    path: Annotated[Path, typer.Argument(help="The folder ogilint runs in.")] = Path("."),
+) -> None:
+    """Remove the result cache (.ogilint_cache/) that checks from PATH use."""
+    from linter.cache import cache_root
+    from linter.cache import clean as remove
+
+    root = cache_root(path.resolve())
+    removed = remove(root)
+    print(f"ogilint: {'removed' if removed else 'no cache at'} {root}", file=sys.stderr)
 
 
 @app.command("config")

@@ -14,8 +14,12 @@ of the original file.
 from __future__ import annotations
 
 import bisect
+import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 from linter.normalise import normalise
@@ -132,29 +136,51 @@ class Document:
         return line + 1, offset - self.line_starts[line] + 1
 
     def in_brackets(self, offset: int) -> bool:
-        """Whether `offset` of `norm` sits inside a bracketed aside on its line."""
+        """Whether `offset` of `norm` sits inside a bracketed aside on its line
+        (more "(" than ")" between the line start and `offset`)."""
         start = self.norm_line_starts[self.norm_line_of(offset)]
-        before = self.norm[start:offset]
-        return before.count("(") > before.count(")")
+        return self._bracket_depth(offset) > self._bracket_depth(start)
+
+    @cached_property
+    def _brackets(self) -> tuple[array, array]:
+        """Offsets of the brackets of `norm`, and the count of "(" less ")" up to and
+        including each: counting them in the line before every figure was quadratic
+        in the length of a line."""
+        offsets, depths, depth = array("i"), array("i"), 0
+        for m in _BRACKET.finditer(self.norm):
+            depth += 1 if m.group() == "(" else -1
+            offsets.append(m.start())
+            depths.append(depth)
+        return offsets, depths
+
+    def _bracket_depth(self, offset: int) -> int:
+        """Count of "(" less ")" in `norm` before `offset`."""
+        offsets, depths = self._brackets
+        index = bisect.bisect_left(offsets, offset) - 1
+        return depths[index] if index >= 0 else 0
 
     def block_at(self, line: int) -> Block | None:
         """The block holding 1-based `line`, if the loader recorded blocks."""
-        for block in self.blocks:
-            if block.first_line <= line - 1 <= block.last_line:
-                return block
-        return None
+        return _holding(self.blocks, self._block_firsts, line - 1)
+
+    @cached_property
+    def _block_firsts(self) -> list[int] | None:
+        return _firsts_if_disjoint(self.blocks)
+
+    @cached_property
+    def _table_firsts(self) -> list[int] | None:
+        return _firsts_if_disjoint(self.tables)
 
     def location_at(self, line: int, column: int) -> dict[str, Any]:
         """Native location of 1-based `line`/`column`, down to the table cell."""
         block = self.block_at(line)
         location = dict(block.location) if block else {}
-        for table in self.tables:
-            if table.first_line <= line - 1 <= table.last_line:
-                starts = table.cell_starts[line - 1 - table.first_line]
-                before = [grid_column for start, grid_column in starts if start <= column - 1]
-                if before:
-                    location["cell"] = before[-1] + 1
-                break
+        table = _holding(self.tables, self._table_firsts, line - 1)
+        if table is not None:
+            starts = table.cell_starts[line - 1 - table.first_line]
+            before = [grid_column for start, grid_column in starts if start <= column - 1]
+            if before:
+                location["cell"] = before[-1] + 1
         return location
 
     @cached_property
@@ -173,6 +199,28 @@ class Document:
     def virtual_lines(self) -> dict[int, bool]:
         """Lines of `norm` cut out of a flattened line: line -> starts a part's heading."""
         return self._normalised.virtual_lines
+
+
+_BRACKET = re.compile(r"[()]")
+
+
+def _firsts_if_disjoint(ranges: Sequence[Block | Table]) -> list[int] | None:
+    """First lines of `ranges` when they are in line order and do not overlap (so the
+    one holding a line is found by bisection), else None."""
+    for a, b in pairwise(ranges):
+        if b.first_line <= a.last_line:
+            return None
+    return [r.first_line for r in ranges]
+
+
+def _holding(ranges, firsts: list[int] | None, line: int):
+    """The first of `ranges` whose lines hold 0-based `line`, if any."""
+    if firsts is None:  # a loader whose ranges overlap: the first one in its order wins
+        return next((r for r in ranges if r.first_line <= line <= r.last_line), None)
+    index = bisect.bisect_right(firsts, line) - 1
+    if index >= 0 and line <= ranges[index].last_line:
+        return ranges[index]
+    return None
 
 
 def _line_starts(text: str) -> list[int]:

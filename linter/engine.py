@@ -35,6 +35,7 @@ from linter.records import (
 from linter.regimes import FALLBACK, select_pack
 from linter.rulebook import Pack, Rule
 from linter.sections import Outline
+from linter.source_view import source_view
 
 _EXCERPT_REACH = 40  # characters of context either side of a finding's span
 
@@ -46,6 +47,7 @@ class Settings:
     regime: str = "auto"
     year: int | None = None
     extra_rules: tuple[Rule, ...] = ()
+    keep_source: bool = False  # attach the SourceView (formats with NEEDS_SOURCE: html)
     max_bytes: int = MAX_FILE_MB * 1024 * 1024  # a larger report is an input error
     time_limit: float = TIME_LIMIT  # seconds for one report; 0: none
 
@@ -77,7 +79,10 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
         else:
             findings.extend(_run_rule(doc, rule, context, packs))
     findings.sort(key=Finding.sort_key)
-    return FileResult(doc.path, pack.name, year, doc.encoding, tuple(findings), dict(doc.meta))
+    source = source_view(doc) if settings.keep_source else None
+    return FileResult(
+        doc.path, pack.name, year, doc.encoding, tuple(findings), dict(doc.meta), source=source
+    )
 
 
 def _run_rule(doc: Document, rule: Rule, context: Context, packs) -> list[Finding]:
@@ -190,7 +195,11 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, outline: Outline) -> Finding
     excerpt, offset = _excerpt(doc, span.line, span.column)
     # A table check knows its grid cell's place; other hits are placed by their span.
     native = dict(hit.place) if hit.place else doc.location_at(span.line, span.column)
-    location = Location(span.line, span.column, span.end_line, span.end_column, **native)
+    # A zero-width hit (a blank cell at the end of its row) is widened to one
+    # character by its check; at a line's end that character is the line break,
+    # which is not on the line: the span stops at the line's end.
+    end_column = min(span.end_column, len(doc.lines[span.end_line - 1]) + 1)
+    location = Location(span.line, span.column, span.end_line, end_column, **native)
     return Finding(
         doc.path,
         rule.id,

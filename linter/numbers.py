@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -89,8 +90,16 @@ _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
 # 一次性, 个人, 个别, 人民, 条例, 部门, 期间, 处理, 本级, 名单, 所以 …
 _NOT_A_UNIT_AFTER = r"(?!性|人|别|体|例|门|间|理|级|单|以|民|工|员|长|内|外|件|法|规|度|份额|委)"
 
+# The two lookaheads first change no match, only where matching is tried. The first
+# skips positions no quantity starts at (the pattern opens with optional words, so the
+# engine could not skip ahead by itself: 3x faster). The second skips positions inside a
+# run of digits unless a thousands group starts within three digits: from any other
+# position inside a run, only what was already tried from the run's start could match,
+# and trying it again at every digit was quadratic (49 s on a run of 20k digits).
 _QUANTITY = re.compile(
     rf"""
+    (?=[约近超逾大将零〇一二两三四五六七八九十百千万亿]|\d)
+    (?!(?<=\d)(?!\d{{1,3}},)\d)
     (?P<pre>约|近|超过|逾|大约|将近)?
     (?:
         (?P<pct>{_ARABIC})\s*(?P<pctsign>%|‰)
@@ -124,7 +133,7 @@ class Quantity:
     line: int  # 0-based line of the normalised text
     text: str
 
-    @property
+    @cached_property  # read millions of times by the checks
     def kind(self) -> str:
         if self.unit in ("%", "‰"):
             return "percent"

@@ -221,11 +221,53 @@ class FileResult:
     encoding: str | None
     findings: tuple[Finding, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
+    # The extracted text and table grids, for formats that show the report itself
+    # (html): filled only when the format asks (`NEEDS_SOURCE`), so others never carry it.
+    source: SourceView | None = None
 
     @property
     def input_error(self) -> bool:
         """The file could not be read, or a rule crashed on it (exit code 2 either way)."""
         return any(f.rule in (INPUT_ERROR, INTERNAL_ERROR) for f in self.findings)
+
+
+@dataclass(frozen=True)
+class SourceCell:
+    """One cell of a source table: its grid place and its text in `SourceView.text`."""
+
+    row: int  # 0-based grid row and column of its top-left slot
+    column: int
+    rowspan: int
+    colspan: int
+    start: int  # offsets of the cell's text in SourceView.text (half-open)
+    end: int
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A table of the source: the extracted lines it renders and its cells, in grid order."""
+
+    first_line: int  # 0-based, inclusive, lines of SourceView.text
+    last_line: int
+    cells: tuple[SourceCell, ...]
+    location: Mapping[str, Any] = field(default_factory=dict)  # {"table": 2, "page": 5}
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """The extracted text a report's findings point into (`ogilint extract`), and its tables.
+
+    Plain values only, so a result pickles across processes. Findings' line and
+    column are positions in `text`; `offset()` turns them into an index.
+    """
+
+    text: str
+    line_starts: tuple[int, ...]
+    tables: tuple[SourceTable, ...] = ()
+
+    def offset(self, line: int, column: int) -> int:
+        """Index in `text` of 1-based `line` and `column`."""
+        return self.line_starts[line - 1] + column - 1
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,19 @@ article, wording or parameters differ by regime, the entry holds one variant
 per regime (`variants:`), and each pack gets the variant that names it.
 Any error in a rule file stops the run with the file, the line and what is
 wrong, e.g. ``rules/x.yaml:12: 'severity' must be one of …``.
+
+The shipped packs are validated once per content: validating them with
+jsonschema took 150–300 ms of every run, so a run that finds a marker for the
+exact bytes of the shipped files (and of the code that validates them) in the
+user's cache folder skips the schema and regex checks (`_validated_marker`).
+User rules (`--rules`) are validated on every run.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -210,10 +218,12 @@ def _check_schema(path: Path, data: Any, node: yaml.Node, schema_name: str) -> N
         raise RuleFileError(f"{path}:{line}: {_schema_message(error)}")
 
 
-def load_validated(path: Path, schema_name: str) -> Any:
-    """A YAML data file of ours (e.g. the table templates), validated by its schema."""
+def load_validated(path: Path, schema_name: str, validate: bool = True) -> Any:
+    """A YAML data file of ours (e.g. the table templates), validated by its schema
+    unless `validate` is False (shipped files whose bytes were validated before)."""
     data, node = _load_yaml(path)
-    _check_schema(path, data, node, schema_name)
+    if validate:
+        _check_schema(path, data, node, schema_name)
     return data
 
 
@@ -280,7 +290,9 @@ _VARIANT_KEYS = ("title", "message", "regulation", "description", "params", "exa
 _RESOLVED_KEYS = ("message", "regulation", "examples")
 
 
-def _rules_of(path: Path, data: dict[str, Any], node: yaml.Node, pack: str) -> list[Rule]:
+def _rules_of(
+    path: Path, data: dict[str, Any], node: yaml.Node, pack: str, validate: bool = True
+) -> list[Rule]:
     """The file's rules, one per variant (a rule without variants is one variant)."""
     rules = []
     for i, entry in enumerate(data["rules"]):
@@ -313,14 +325,17 @@ def _rules_of(path: Path, data: dict[str, Any], node: yaml.Node, pack: str) -> l
                 where = [*where, "params"]
             elif "params" in entry:
                 where = ["rules", i, "params"]
-            try:
-                parse_params(merged["check"], merged.get("params") or {})
-            except ParamsError as exc:
-                raise RuleFileError(
-                    f"{path}:{_node_at(node, where).start_mark.line + 1}: {exc}"
-                ) from None
+            if validate:
+                _check_params(path, node, where, merged)
             rules.append(_rule(merged, variant, pack, f"{path.name}:{line}"))
     return rules
+
+
+def _check_params(path: Path, node: yaml.Node, where: list[Any], merged: dict[str, Any]) -> None:
+    try:
+        parse_params(merged["check"], merged.get("params") or {})
+    except ParamsError as exc:
+        raise RuleFileError(f"{path}:{_node_at(node, where).start_mark.line + 1}: {exc}") from None
 
 
 def _rule(merged: dict[str, Any], variant: dict[str, Any], pack: str, source: str) -> Rule:
@@ -341,15 +356,33 @@ def _rule(merged: dict[str, Any], variant: dict[str, Any], pack: str, source: st
     )
 
 
+_Loaded = tuple[dict, yaml.Node, list[Rule]]
+
+
 def _load_rules(
-    path: Path, seen: frozenset[Path] = frozenset()
-) -> tuple[dict, yaml.Node, list[Rule]]:
-    """A rule file's data and its rules with those of the files it includes (every variant)."""
-    data, node = _load_yaml(path)  # first: it says why a link loop or a FIFO cannot be read
-    resolved = path.resolve()
+    path: Path,
+    seen: frozenset[Path] = frozenset(),
+    *,
+    validate: bool = True,
+    loaded: dict[Path, _Loaded] | None = None,
+) -> _Loaded:
+    """A rule file's data and its rules with those of the files it includes (every variant).
+
+    `loaded` memoises files by resolved path, so a file included by several packs
+    is read once per run; `validate` False skips the schema (shipped, validated before).
+    """
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a link loop: reading it says so in one line
+        _load_yaml(path)
+        raise
     if resolved in seen:
         raise RuleFileError(f"{path}:1: include cycle")
-    _validate(path, data, node)
+    if loaded is not None and resolved in loaded:
+        return loaded[resolved]
+    data, node = _load_yaml(path)
+    if validate:
+        _validate(path, data, node)
     rules: list[Rule] = []
     for i, included in enumerate(data.get("include", [])):
         target = path.parent / included
@@ -361,8 +394,11 @@ def _load_rules(
             )
         if not target.is_file():
             raise RuleFileError(f"{path}:{line}: included file {included!r} not found")
-        rules.extend(_load_rules(target, seen | {resolved})[2])
-    rules.extend(_rules_of(path, data, node, data["pack"]))
+        inner = _load_rules(target, seen | {resolved}, validate=validate, loaded=loaded)
+        rules.extend(inner[2])
+    rules.extend(_rules_of(path, data, node, data["pack"], validate))
+    if loaded is not None:
+        loaded[resolved] = (data, node, rules)
     return data, node, rules
 
 
@@ -379,7 +415,13 @@ def load_file(path: Path) -> Regime:
     return _pack(path, *_load_rules(path))
 
 
-def _pack(path: Path, data: dict[str, Any], node: yaml.Node, everything: list[Rule]) -> Regime:
+def _pack(
+    path: Path,
+    data: dict[str, Any],
+    node: yaml.Node,
+    everything: list[Rule],
+    validate: bool = True,
+) -> Regime:
     name = data["pack"]
     # A rule with variants belongs to the packs they name; one without, to every pack.
     rules = [replace(r, pack=name) for r in everything if not r.regimes or name in r.regimes]
@@ -396,7 +438,7 @@ def _pack(path: Path, data: dict[str, Any], node: yaml.Node, everything: list[Ru
         tuple(rules),
         bool(data.get("fragment")),
         layouts=tuple(data.get("layouts", ())),
-        templates=_templates_of(path, data, node),
+        templates=_templates_of(path, data, node, validate),
         deadlines=_deadlines(data.get("deadlines")),
         source=f"{path}:{line}",
     )
@@ -411,7 +453,9 @@ def _deadlines(raw: dict[str, str] | None) -> Deadlines | None:
     return Deadlines(government, department)  # type: ignore[arg-type]
 
 
-def _templates_of(path: Path, data: dict[str, Any], node: yaml.Node) -> tuple[Template, ...]:
+def _templates_of(
+    path: Path, data: dict[str, Any], node: yaml.Node, validate: bool = True
+) -> tuple[Template, ...]:
     name = data.get("templates")
     if name is None:
         return ()
@@ -419,7 +463,7 @@ def _templates_of(path: Path, data: dict[str, Any], node: yaml.Node) -> tuple[Te
     if not target.is_file():
         line = _node_at(node, ["templates"]).start_mark.line + 1
         raise RuleFileError(f"{path}:{line}: templates file {name!r} not found")
-    templates = _load_templates(target.resolve())
+    templates = _load_templates(target.resolve(), validate)
     known = {lay for t in templates for r in t.rows for lay in r.layouts}
     unknown = [lay for lay in data.get("layouts", ()) if lay not in known]
     if unknown:
@@ -432,9 +476,9 @@ def _templates_of(path: Path, data: dict[str, Any], node: yaml.Node) -> tuple[Te
 
 
 @lru_cache(maxsize=8)
-def _load_templates(path: Path) -> tuple[Template, ...]:
+def _load_templates(path: Path, validate: bool = True) -> tuple[Template, ...]:
     """Table templates, validated by rules/templates/schema.json when they load."""
-    data = load_validated(path, "templates/schema.json")
+    data = load_validated(path, "templates/schema.json", validate)
     return tuple(parse_template(t) for t in data["templates"])
 
 
@@ -474,16 +518,66 @@ def _check_regimes_named(rules: list[Rule], names: set[str], where: str) -> None
 @lru_cache(maxsize=1)
 def shipped_packs() -> tuple[Regime, ...]:
     """Every pack shipped with ogilint (files with a `years` range, plus common)."""
-    loaded = {p: _load_rules(p) for p in sorted(rules_dir().glob("*.yaml"))}
+    marker = _validated_marker()
+    validate = marker is None or not marker.exists()
+    packs = load_shipped(rules_dir(), validate=validate)
+    if validate and marker is not None:
+        _write_marker(marker)
+    return packs
+
+
+def load_shipped(directory: Path, *, validate: bool = True) -> tuple[Regime, ...]:
+    """The packs of a folder laid out as the shipped one, each file read once."""
+    memo: dict[Path, _Loaded] = {}
+    loaded = {
+        p: _load_rules(p, validate=validate, loaded=memo) for p in sorted(directory.glob("*.yaml"))
+    }
     _check_one_entry_per_id({p: rules for p, (_, _, rules) in loaded.items()})
     packs = tuple(
-        pack for path, found in loaded.items() if not (pack := _pack(path, *found)).fragment
+        pack
+        for path, found in loaded.items()
+        if not (pack := _pack(path, *found, validate=validate)).fragment
     )
     _check_years_disjoint(packs)
     names = {p.name for p in packs}
     for _, _, rules in loaded.values():
-        _check_regimes_named(rules, names, f"{rules_dir()}/")
+        _check_regimes_named(rules, names, f"{directory}/")
     return packs
+
+
+# What decides whether shipped files are valid: their bytes, the schemas, and the code
+# that validates them. A marker named by their hash means "these exact files passed".
+_VALIDATING_MODULES = ("rulebook.py", "params.py", "tables/templates.py")
+
+
+def _validated_marker() -> Path | None:
+    """The cache file whose existence says the shipped files as they are now were
+    validated, or None when no cache folder can be named."""
+    from linter import __version__
+
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        str(Path.home() / ".cache") if os.environ.get("HOME") else ""
+    )
+    if not base:
+        return None
+    digest = hashlib.sha256(__version__.encode())
+    here, shipped = Path(__file__).parent, rules_dir()
+    files = [
+        *(("code", here / m) for m in _VALIDATING_MODULES),
+        *sorted(("rules", p) for p in shipped.rglob("*") if p.suffix in (".yaml", ".json")),
+    ]
+    for where, path in files:
+        name = path.relative_to(here if where == "code" else shipped).as_posix()
+        digest.update(f"{where}/{name}".encode() + b"\0" + path.read_bytes() + b"\0")
+    return Path(base) / "ogilint" / "validated-packs" / digest.hexdigest()
+
+
+def _write_marker(marker: Path) -> None:
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass  # a read-only home: validate again next time, nothing worse
 
 
 def _check_years_disjoint(packs: tuple[Regime, ...]) -> None:

@@ -27,8 +27,12 @@ def test_the_wheel_ships_the_rules_and_uses_them_from_any_directory(tmp_path):
         "ogi-2021.yaml",
         "revised.yaml",
         "templates/standard-tables.yaml",
+        "messages/html-report.yaml",
     ):
         assert f"linter/rules/{shipped}" in names, shipped
+    # The annotated HTML page inlines its style and script from these files.
+    for asset in ("report.css", "report.js"):
+        assert f"linter/formatters/html_assets/{asset}" in names, asset
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     elsewhere = tmp_path / "elsewhere"

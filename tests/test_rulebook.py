@@ -314,3 +314,53 @@ def test_an_unknown_regime_is_one_line_listing_the_regimes():
         "ogilint: error: unknown regime 'bogus'; "
         "choose auto or one of common, ogi-2008, ogi-2019, ogi-2021\n"
     )
+
+
+def test_the_shipped_packs_are_validated_once_per_content(tmp_path, monkeypatch):
+    """Validating the shipped files took most of a run's start-up: a marker named by
+    their hash skips it, and any edit to them makes a new hash, validated again."""
+    from linter import rulebook
+
+    copy = _copy_rules(tmp_path, monkeypatch)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = rulebook._validated_marker()
+    try:
+        assert first is not None and not first.exists()
+        rulebook.shipped_packs()
+        assert first.exists()
+        rulebook.shipped_packs.cache_clear()
+        common = copy / "common.yaml"
+        common.write_text(
+            common.read_text(encoding="utf-8").replace("severity: error", "severity: fatal", 1),
+            encoding="utf-8",
+        )
+        assert rulebook._validated_marker() != first
+        with pytest.raises(RuleFileError, match=r"common\.yaml:\d+: 'severity' must be one of"):
+            rulebook.shipped_packs()
+    finally:
+        rulebook.shipped_packs.cache_clear()
+
+
+def test_the_shipped_files_are_valid_under_their_schemas():
+    from linter.rulebook import load_shipped
+
+    assert {p.name for p in load_shipped(rules_dir(), validate=True)} >= {"ogi-2008", "common"}
+
+
+def test_a_second_run_does_not_import_jsonschema(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from linter.rulebook import shipped_packs; shipped_packs(); "
+        "print('jsonschema' in sys.modules)"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs == ["True", "False"]

@@ -26,6 +26,7 @@ FORMATS = {
     "github": "linter.formatters.github",
     "junit": "linter.formatters.junit",
     "gitlab": "linter.formatters.gitlab",
+    "html": "linter.formatters.html",
 }
 
 
@@ -47,6 +48,15 @@ def render(
 ) -> str:
     """The output of format `name` for `results`, worded from the rules in `catalogue`."""
     return importlib.import_module(FORMATS[name]).render(results, catalogue, options)
+
+
+def needs_source(name: str) -> bool:
+    """Whether format `name` shows the report itself (its module sets `NEEDS_SOURCE = True`).
+
+    The engine then keeps each file's extracted text and tables on its result;
+    other formats (and the process pool) do not carry them.
+    """
+    return getattr(importlib.import_module(FORMATS[name]), "NEEDS_SOURCE", False)
 
 
 def summary(results: Sequence[FileResult]) -> dict[str, int]:

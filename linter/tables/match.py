@@ -21,6 +21,8 @@ from linter.tables.rows import Cell, FigureRow, figure_rows
 from linter.tables.templates import Template, TemplateRow
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from linter.document import Document
     from linter.sections import Outline
 
@@ -222,11 +224,18 @@ def _match_rows(template: Template, rows: list[FigureRow]) -> MatchedTable | Non
 
 
 def match_template(
-    doc: Document, outline: Outline, noise_lines: frozenset[int], template: Template
+    doc: Document,
+    outline: Outline,
+    noise_lines: frozenset[int],
+    template: Template,
+    rows_of: Callable[[int, int], list[FigureRow]] | None = None,
 ) -> MatchedTable | None:
-    """The template's table in `doc`, in the layout that fits best, if recognisable."""
+    """The template's table in `doc`, in the layout that fits best, if recognisable.
+
+    `rows_of(first, last)` gives the figure rows of a range of lines (by default read
+    afresh; `standard_tables` reads each range once for all templates)."""
     for first, last in _search_ranges(outline, template):
-        rows = figure_rows(doc, noise_lines, first, last)
+        rows = rows_of(first, last) if rows_of else figure_rows(doc, noise_lines, first, last)
         matched = _match_rows(template, rows)
         if matched is not None:
             return _with_printings(template, matched, rows)
@@ -265,8 +274,16 @@ def standard_tables(
     which tables it requires and which layout it prescribes.
     """
     found = {}
+    read: dict[tuple[int, int], list[FigureRow]] = {}
+
+    def rows_of(first: int, last: int) -> list[FigureRow]:
+        # Every template looks in the whole report last: read its rows once, not 3 times.
+        if (first, last) not in read:
+            read[first, last] = figure_rows(doc, noise_lines, first, last)
+        return read[first, last]
+
     for template in table_templates():
-        matched = match_template(doc, outline, noise_lines, template)
+        matched = match_template(doc, outline, noise_lines, template, rows_of)
         if matched is not None:
             found[template.table] = matched
     return found
