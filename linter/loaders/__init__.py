@@ -173,6 +173,8 @@ def load_bytes(data: bytes, path: str, limit: int = MAX_BYTES) -> Document:
     except Exception as exc:
         # Parsers of binary formats fail in ways no list of exceptions covers;
         # one odd file must not stop the other files on the command line.
+        if kind == "pdf":  # pdfminer's and pdfium's words name their internals
+            raise InputError("unreadable-pdf") from exc
         raise InputError("unreadable", kind=kind, error=failure(exc)) from exc
 
 
