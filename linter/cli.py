@@ -1,4 +1,4 @@
-"""Command line: ogilint check / rules / explain / extract.
+"""Command line: ogilint check / annotate / rules / explain / extract.
 
 The CLI parses options, expands paths, loads inputs, calls the engine and
 hands the records to a formatter. Exit codes: 0 nothing at or above
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -139,6 +140,25 @@ def _check_output_path(output: Path, inputs: list[str]) -> None:
         raise _fail(f"--output {output} is one of the reports being checked; it was not written")
 
 
+# Options `check` and `annotate` share: one declaration, the same help.
+Select = Annotated[list[str] | None, typer.Option(help="Only these rule ids.")]
+Ignore = Annotated[list[str] | None, typer.Option(help="Not these rule ids.")]
+FailOn = Annotated[
+    str | None,
+    typer.Option(
+        help=f"Exit 1 at findings of this severity or above: {' | '.join(SEVERITIES)} "
+        "(default error)."
+    ),
+]
+Regime = Annotated[str, typer.Option(help=f"auto (by report year) | {' | '.join(REGIMES)}.")]
+Year = Annotated[int | None, typer.Option(help="Report year (overrides detection).")]
+Rules = Annotated[Path | None, typer.Option(help="Folder of extra rule files.")]
+Lang = Annotated[
+    str | None, typer.Option(help=f"Message language: {' | '.join(LANGS)} (default zh).")
+]
+Baseline = Annotated[Path | None, typer.Option(help="Report only findings not recorded in FILE.")]
+
+
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders; - reads stdin.")],
@@ -151,30 +171,17 @@ def check(
         ),
     ] = None,
     output: Annotated[Path | None, typer.Option(help="Write the report to FILE.")] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Only these rule ids.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Not these rule ids.")] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            help=f"Exit 1 at findings of this severity or above: {' | '.join(SEVERITIES)} "
-            "(default error)."
-        ),
-    ] = None,
-    regime: Annotated[
-        str,
-        typer.Option(help=f"auto (by report year) | {' | '.join(REGIMES)}."),
-    ] = "auto",
-    year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
-    rules: Annotated[Path | None, typer.Option(help="Folder of extra rule files.")] = None,
-    lang: Annotated[
-        str | None, typer.Option(help=f"Message language: {' | '.join(LANGS)} (default zh).")
-    ] = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    fail_on: FailOn = None,
+    regime: Regime = "auto",
+    year: Year = None,
+    rules: Rules = None,
+    lang: Lang = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One line per finding.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
     stdin_filename: Annotated[str | None, typer.Option(help="Name for - input.")] = None,
-    baseline: Annotated[
-        Path | None, typer.Option(help="Report only findings not recorded in FILE.")
-    ] = None,
+    baseline: Baseline = None,
     write_baseline: Annotated[
         Path | None, typer.Option(help="Record today's findings in FILE (then exit 0).")
     ] = None,
@@ -206,41 +213,21 @@ def check(
     ] = None,
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
-    from linter.engine import Settings, catalogue
+    from linter.engine import catalogue
     from linter.formatters import FormatOptions, default_format, needs_source, render
-    from linter.regimes import UnknownRegime, check_requested
-    from linter.runner import EXECUTORS, known_ids
+    from linter.runner import EXECUTORS
 
     output_format = output_format or default_format(os.environ)
-    here = _config_for(Path.cwd())  # run-wide settings: from the folder ogilint runs in
-    fail_on = fail_on or here.get("fail-on", "error")
-    lang = lang or here.get("lang", "zh")
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; choose {', '.join(FORMATS)}")
-    if fail_on not in SEVERITIES:
-        raise _fail(f"--fail-on must be one of {', '.join(SEVERITIES)} (got {fail_on!r})")
-    _check_lang(lang)
+    fail_on, lang = _run_wide(fail_on, lang)
     if executor not in EXECUTORS:
         raise _fail(f"unknown executor {executor!r}; choose {', '.join(EXECUTORS)}")
     recorded = _read_baseline(baseline, write_baseline)
-    packs, extra = _load_packs(rules)
-    try:
-        check_requested(packs, regime)
-    except UnknownRegime as exc:
-        raise _fail(str(exc)) from None
-    chosen, dropped = _split(select), _split(ignore)
-    unknown = (chosen | dropped) - known_ids(packs, extra)
-    if unknown:
-        raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
-    settings = Settings(
-        select=chosen,
-        ignore=dropped,
-        regime=regime,
-        year=year,
-        extra_rules=extra,
-        keep_source=needs_source(output_format),
-        **_limits(here, max_file_size, time_limit),
+    packs, settings = _settings(
+        rules, regime, year, select, ignore, keep_source=needs_source(output_format)
     )
+    settings = replace(settings, **_limits(max_file_size, time_limit))
     inputs = expand_paths(paths, lang)
     if output is not None:
         _check_output(output, inputs)
@@ -269,10 +256,12 @@ def check(
     raise typer.Exit(0 if write_baseline and code == 1 else code)
 
 
-def _limits(here, max_file_size: float | None, time_limit: float | None) -> dict[str, float]:
-    """The run-wide size and time limits: the command line, else the configuration."""
+def _limits(max_file_size: float | None, time_limit: float | None) -> dict[str, float]:
+    """The run-wide size and time limits: the command line, else the configuration
+    of the folder ogilint runs in."""
     from linter.limits import MAX_FILE_MB, TIME_LIMIT
 
+    here = _config_for(Path.cwd())
     megabytes = max_file_size if max_file_size is not None else here.get("max-file-size")
     seconds = time_limit if time_limit is not None else here.get("time-limit", TIME_LIMIT)
     return {
@@ -300,6 +289,149 @@ def _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_nam
         )
     except SettingsError as exc:
         raise _fail(str(exc)) from None
+
+
+def _run_wide(fail_on: str | None, lang: str | None) -> tuple[str, str]:
+    """--fail-on and --lang, else from the configuration of the folder ogilint runs in."""
+    here = _config_for(Path.cwd())
+    fail_on = fail_on or here.get("fail-on", "error")
+    lang = lang or here.get("lang", "zh")
+    if fail_on not in SEVERITIES:
+        raise _fail(f"--fail-on must be one of {', '.join(SEVERITIES)} (got {fail_on!r})")
+    _check_lang(lang)
+    return fail_on, lang
+
+
+def _settings(rules, regime, year, select, ignore, *, keep_source: bool = False):
+    """The packs and the command line's settings, every name in them checked.
+
+    `keep_source`: the chosen format shows the report's text (HTML), so results carry it.
+    """
+    from linter.engine import Settings
+    from linter.regimes import UnknownRegime, check_requested
+    from linter.runner import known_ids
+
+    packs, extra = _load_packs(rules)
+    try:
+        check_requested(packs, regime)
+    except UnknownRegime as exc:
+        raise _fail(str(exc)) from None
+    chosen, dropped = _split(select), _split(ignore)
+    unknown = (chosen | dropped) - known_ids(packs, extra)
+    if unknown:
+        raise _fail(f"unknown rule id(s): {', '.join(sorted(unknown))} (see 'ogilint rules')")
+    settings = Settings(
+        select=chosen,
+        ignore=dropped,
+        regime=regime,
+        year=year,
+        extra_rules=extra,
+        keep_source=keep_source,
+    )
+    return packs, settings
+
+
+@app.command()
+def annotate(
+    path: Annotated[
+        Path, typer.Argument(help="The report: a Word file (.docx); any other gets an HTML page.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The annotated copy (default: NAME.checked.docx, or .html, beside it).",
+        ),
+    ] = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    fail_on: FailOn = None,
+    regime: Regime = "auto",
+    year: Year = None,
+    rules: Rules = None,
+    lang: Lang = None,
+    baseline: Baseline = None,
+) -> None:
+    """Write a copy of a Word report with a Word comment on every finding.
+
+    Any other report is written as the self-contained HTML page of --format html.
+    """
+    from linter import annotate_docx
+    from linter.formatters import needs_source
+    from linter.loaders import InputError, read_bytes, sniff
+    from linter.runner import SettingsError, file_settings
+
+    fail_on, lang = _run_wide(fail_on, lang)
+    recorded = _read_baseline(baseline, None)
+    try:
+        data = read_bytes(str(path))
+    except InputError as exc:
+        raise _fail(f"{path}: {exc.texts['en']}") from None
+    word = sniff(data, path.name) == "docx"
+    packs, settings = _settings(
+        rules, regime, year, select, ignore, keep_source=not word and needs_source("html")
+    )
+    target = output or annotate_docx.default_output(path, ".docx" if word else ".html")
+    _check_output(target, [str(path)])
+    try:  # its nearest configuration, as `check` reads it
+        settings = file_settings(str(path), settings, packs)
+    except SettingsError as exc:
+        raise _fail(str(exc)) from None
+
+    def stage(results):  # the baseline filter, as `check` applies it
+        return _baseline_stage(results, baseline, recorded, None)[0]
+
+    if word:
+        results = _annotate_word(path, data, target, packs, settings, stage, lang)
+    else:
+        results = _annotate_html(path, target, packs, settings, stage, lang)
+    raise typer.Exit(_exit_code(results, fail_on))
+
+
+def _annotate_word(path: Path, data: bytes, target: Path, packs, settings, stage, lang: str):
+    """Check the Word report and write its copy with a comment per finding."""
+    from linter import annotate_docx
+    from linter.engine import catalogue, check_document
+    from linter.loaders import InputError, load_bytes
+
+    if not annotate_docx.writes_comments():
+        raise _fail(f"annotate needs python-docx >= 1.2 to write comments ({path} not annotated)")
+    try:
+        doc = load_bytes(data, str(path))
+    except InputError as exc:
+        raise _fail(f"{path}: {exc.texts['en']}") from None
+    try:
+        result = check_document(doc, packs, settings)
+    except Exception as exc:  # a crash outside any rule: say so in one line, write nothing
+        raise _fail(f"{path}: internal error: {type(exc).__name__}: {exc}") from None
+    results = stage([result])
+    written, count = annotate_docx.annotate(
+        data, doc, results[0], catalogue(results, packs, settings), lang
+    )
+    _write(target, written)
+    print(f"ogilint: {count} comment(s) written to {target}", file=sys.stderr)
+    return results
+
+
+def _annotate_html(path: Path, target: Path, packs, settings, stage, lang: str):
+    """Any other report: the page of --format html, the findings marked in its text."""
+    from linter.engine import catalogue
+    from linter.formatters import FormatOptions, render
+    from linter.runner import Task, check_file
+
+    results = stage([check_file(Task(str(path), str(path), settings))])
+    page = render("html", results, catalogue(results, packs, settings), FormatOptions(lang=lang))
+    _write(target, page.encode("utf-8"))
+    print(f"ogilint: report written to {target}", file=sys.stderr)
+    return results
+
+
+def _write(target: Path, data: bytes) -> None:
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        raise _fail(f"--output {target}: {exc.strerror or exc}") from None
 
 
 def _read_baseline(baseline: Path | None, write_baseline: Path | None):

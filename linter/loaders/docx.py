@@ -103,11 +103,13 @@ def _inflated_size(data: bytes, member: zipfile.ZipInfo, budget: int) -> int:
         # Word writes stored and deflated parts only; an LZMA or bzip2 member
         # would be inflated in one piece, beyond any cap.
         raise InputError("docx-compression", method=member.compress_type)
-    offset = member.header_offset
-    signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, offset)
+    try:
+        signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, member.header_offset)
+    except struct.error:  # a directory entry pointing past the end of the file
+        signature, name_length, extra_length = b"", 0, 0
     if signature != b"PK\x03\x04":
         raise InputError("corrupt-docx", error=f"no local header for {member.filename}")
-    start = offset + _LOCAL_HEADER.size + name_length + extra_length
+    start = member.header_offset + _LOCAL_HEADER.size + name_length + extra_length
     pending = data[start : start + member.compress_size]
     if member.compress_type == zipfile.ZIP_STORED:
         _refuse_doctype(pending[:_HEAD], member)
@@ -405,7 +407,15 @@ def _frame_cell(table: Any) -> Any:
 
 def paragraph_text(paragraph: Any) -> str:
     """The displayed text of a w:p: runs, tabs and line breaks, without deletions."""
-    parts: list[str] = []
+    return "".join(text for _, text in displayed_pieces(paragraph))
+
+
+def displayed_pieces(paragraph: Any) -> Iterator[tuple[Any, str]]:
+    """Each element of a w:p that shows text (w:t, w:tab, w:br…), with that text, in order.
+
+    The one reading of what a paragraph displays: `paragraph_text` joins it, and
+    `ogilint annotate` maps a finding's offsets back to the runs through it.
+    """
     stack = list(reversed(list(paragraph)))
     while stack:
         element = stack.pop()
@@ -413,17 +423,16 @@ def paragraph_text(paragraph: Any) -> str:
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
         if tag == _W + "t":
-            parts.append(element.text or "")
+            yield element, element.text or ""
         elif tag == _W + "tab":
-            parts.append("\t")
+            yield element, "\t"
         elif tag in (_W + "br", _W + "cr"):
             if element.get(_W + "type") in (None, "textWrapping"):
-                parts.append("\n")
+                yield element, "\n"
         elif tag == _W + "noBreakHyphen":
-            parts.append("-")
+            yield element, "-"
         elif tag != _P:  # a nested paragraph belongs to a text box, skipped above
             stack.extend(reversed(list(element)))
-    return "".join(parts)
 
 
 def _descendants(parent: Any, tag: str) -> Iterator[Any]:
@@ -445,8 +454,12 @@ def _cells(row: Any) -> Iterator[Any]:
     return _descendants(row, _TC)
 
 
-def _table_grid(table: Any, numbering: Numbering) -> Grid:
-    grid = Grid()
+def grid_cells(table: Any) -> Iterator[tuple[int, int, int, bool, Any]]:
+    """(row, grid column, column span, continues a vertical merge, w:tc) of each cell.
+
+    Rows and columns are 0-based; the column counts grid columns (gridBefore and
+    gridSpan included), which is what a finding's `cell` (1-based) names.
+    """
     for r, tr in enumerate(_rows(table)):
         column = _int(_attr(tr.find(_W + "trPr"), "gridBefore"), 0, MAX_GRID_COLUMNS)
         for tc in _cells(tr):
@@ -454,11 +467,34 @@ def _table_grid(table: Any, numbering: Numbering) -> Grid:
             span = max(_int(_attr(tc_pr, "gridSpan"), 1, MAX_GRID_COLUMNS), 1)
             merge = tc_pr.find(_W + "vMerge") if tc_pr is not None else None
             continues = merge is not None and merge.get(_VAL, "continue") == "continue"
-            text = join_wrapped(numbering.label(p) + paragraph_text(p) for p in tc.iter(_P))
-            if not (continues and grid.extend_down(r, column)):
-                grid.place(r, column, text, 1, span)
+            yield r, column, span, continues, tc
             column += span
+
+
+def _table_grid(table: Any, numbering: Numbering) -> Grid:
+    grid = Grid()
+    for r, column, span, continues, tc in grid_cells(table):
+        text = join_wrapped(numbering.label(p) + paragraph_text(p) for p in tc.iter(_P))
+        if not (continues and grid.extend_down(r, column)):
+            grid.place(r, column, text, 1, span)
     return grid
+
+
+def numbered_blocks(body: Any) -> tuple[list[Any], list[Any]]:
+    """The w:p of each body paragraph and the w:tbl of each table, as locations number them.
+
+    `paragraph` N of a finding is the N-th item of the first list, `table` N of
+    the second: the order `load` reads them in, frames looked through; a table
+    without a cell is no table (the builder skips an empty grid).
+    """
+    paragraphs: list[Any] = []
+    tables: list[Any] = []
+    for item in _body_items(body):
+        if item.tag == _P:
+            paragraphs.append(item)
+        elif next(grid_cells(item), None) is not None:
+            tables.append(item)
+    return paragraphs, tables
 
 
 def load(data: bytes, path: str) -> Document:
