@@ -53,6 +53,12 @@ class TimedPattern:
         self._compiled = compiled
         self._deadline = deadline
         self.pattern: str = compiled.pattern
+        # What code reading a compiled `re` pattern looks at (partitions.union joins
+        # patterns of equal flags). regex's flags carry its own version bits, so the
+        # flags are `re`'s for the same source: a user's patterns stay joinable.
+        self.flags: int = re.compile(compiled.pattern).flags
+        self.groups: int = compiled.groups
+        self.groupindex = compiled.groupindex
 
     def _left(self) -> float:
         left = self._deadline - time.monotonic()
