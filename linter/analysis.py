@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from linter.contacts import Field, contact_fields
 from linter.document import Document
 from linter.enumerations import Enumeration, find_enumerations
-from linter.issuer import issuer_kind
+from linter.issuer import issuer_name, kind_of
 from linter.noise import noise_lines
 from linter.numbers import Quantity, find_quantities
 from linter.partitions import Group, Partition, figure_labels, find_groups, wrapped_lines
@@ -81,6 +81,7 @@ class Analysis:
     period: re.Match[str] | None  # the first statement of a whole-year period
     year: int | None  # the report year as the text gives it
     issuer: str | None  # "government" | "department" | None
+    issuer_name: str | None  # as the title gives it
     contact_fields: tuple[Field, ...]
     standard_tables: dict[str, MatchedTable]  # the 2019/2021 tables, by table name
     groups: PartitionGroups
@@ -96,6 +97,7 @@ def analyse(doc: Document) -> Analysis:
     labels = figure_labels(doc, quantities, wrapped)
     title = find_title(doc.norm_lines, noise)
     period = find_period(doc)
+    issuer = issuer_name(doc, noise)
     return Analysis(
         noise_lines=noise,
         outline=outline,
@@ -106,7 +108,8 @@ def analyse(doc: Document) -> Analysis:
         title=title,
         period=period,
         year=detect_year(doc.norm, title, period),
-        issuer=issuer_kind(doc, noise),
+        issuer=kind_of(issuer),
+        issuer_name=issuer,
         contact_fields=tuple(contact_fields(doc, noise)),
         standard_tables=standard_tables(doc, outline, noise),
         groups=PartitionGroups(doc, quantities, outline, labels, wrapped, enumerations),

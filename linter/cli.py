@@ -214,7 +214,7 @@ def check(
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.engine import catalogue
-    from linter.formatters import FormatOptions, default_format, needs_source, render
+    from linter.formatters import FormatOptions, binary, default_format, needs_source, render
     from linter.runner import EXECUTORS
 
     output_format = output_format or default_format(os.environ)
@@ -231,6 +231,8 @@ def check(
     inputs = expand_paths(paths, lang)
     if output is not None:
         _check_output(output, inputs)
+    elif binary(output_format) and sys.stdout.isatty():
+        raise _fail(f"--format {output_format} writes a file: name it with --output FILE")
     results = list(
         _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_filename)
     )
@@ -242,15 +244,11 @@ def check(
         and sys.stdout.isatty()
         and output_format == "text"
     )
-    options = FormatOptions(lang=lang, color=color, quiet=quiet, baseline=outcome)
+    options = FormatOptions(
+        lang=lang, color=color, quiet=quiet, baseline=outcome, output=output and str(output)
+    )
     text = render(output_format, results, catalogue(results, packs, settings), options)
-    if output:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise _fail(f"--output {output}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
+    _write(text, output)
     code = _exit_code(results, fail_on)
     # Writing a baseline accepts today's findings; unreadable files still fail (2).
     raise typer.Exit(0 if write_baseline and code == 1 else code)
@@ -268,6 +266,24 @@ def _limits(max_file_size: float | None, time_limit: float | None) -> dict[str, 
         "max_bytes": int((megabytes or MAX_FILE_MB) * 1024 * 1024),
         "time_limit": float(seconds),
     }
+
+
+def _write(output_text: str | bytes, output: Path | None) -> None:
+    """The report, to --output or stdout; bytes (a workbook, a CSV with its BOM) as they are."""
+    if output is None:
+        if isinstance(output_text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(output_text)
+        else:
+            sys.stdout.write(output_text)
+        return
+    try:
+        if isinstance(output_text, bytes):
+            output.write_bytes(output_text)
+        else:
+            output.write_text(output_text, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"--output {output}: {exc.strerror or exc}") from None
 
 
 def _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_name):
@@ -409,7 +425,7 @@ def _annotate_word(path: Path, data: bytes, target: Path, packs, settings, stage
     written, count = annotate_docx.annotate(
         data, doc, results[0], catalogue(results, packs, settings), lang
     )
-    _write(target, written)
+    _write(written, target)
     print(f"ogilint: {count} comment(s) written to {target}", file=sys.stderr)
     return results
 
@@ -422,16 +438,9 @@ def _annotate_html(path: Path, target: Path, packs, settings, stage, lang: str):
 
     results = stage([check_file(Task(str(path), str(path), settings))])
     page = render("html", results, catalogue(results, packs, settings), FormatOptions(lang=lang))
-    _write(target, page.encode("utf-8"))
+    _write(page.encode("utf-8"), target)
     print(f"ogilint: report written to {target}", file=sys.stderr)
     return results
-
-
-def _write(target: Path, data: bytes) -> None:
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise _fail(f"--output {target}: {exc.strerror or exc}") from None
 
 
 def _read_baseline(baseline: Path | None, write_baseline: Path | None):
@@ -531,6 +540,37 @@ def explain(
         sys.stdout.write(explain_document(matches, names))
     else:
         sys.stdout.write(explain_rule(matches, names, lang))
+
+
+@app.command()
+def facts(
+    paths: Annotated[list[str], typer.Argument(help="Report files or folders.")],
+    output_format: Annotated[str, typer.Option("--format", help="json | csv.")] = "json",
+    output: Annotated[Path | None, typer.Option(help="Write to FILE.")] = None,
+    regime: Annotated[
+        str, typer.Option(help=f"auto (by report year) | {' | '.join(REGIMES)}.")
+    ] = "auto",
+    year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
+) -> None:
+    """Print each report's facts and every figure of its tables, by template row and column."""
+    from linter.engine import Settings
+    from linter.formatters.facts import render_csv, render_json
+    from linter.regimes import UnknownRegime, check_requested
+
+    if output_format not in ("json", "csv"):
+        raise _fail(f"unknown format {output_format!r}; choose json, csv")
+    packs, _ = _load_packs(None)
+    try:
+        check_requested(packs, regime)
+    except UnknownRegime as exc:
+        raise _fail(str(exc)) from None
+    settings = Settings(regime=regime, year=year)
+    inputs = expand_paths(paths)
+    if output is not None:
+        _check_output(output, inputs)
+    results = list(_run(inputs, settings, packs, None, False, "process", None, None))
+    _write(render_json(results) if output_format == "json" else render_csv(results), output)
+    raise typer.Exit(2 if any(r.facts is None for r in results) else 0)
 
 
 @app.command()

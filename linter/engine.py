@@ -17,6 +17,7 @@ from linter import patterns
 from linter.analysis import analyse
 from linter.checks import CHECKS, Context
 from linter.document import Document
+from linter.facts import report_facts
 from linter.limits import MAX_FILE_MB, TIME_LIMIT
 from linter.records import (
     INPUT_ERROR,
@@ -79,9 +80,17 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
         else:
             findings.extend(_run_rule(doc, rule, context, packs))
     findings.sort(key=Finding.sort_key)
+    facts = report_facts(doc, analysis, pack, year)
     source = source_view(doc) if settings.keep_source else None
     return FileResult(
-        doc.path, pack.name, year, doc.encoding, tuple(findings), dict(doc.meta), source=source
+        doc.path,
+        pack.name,
+        year,
+        doc.encoding,
+        tuple(findings),
+        dict(doc.meta),
+        source=source,
+        facts=facts,
     )
 
 

@@ -28,12 +28,15 @@ _DEPARTMENT = re.compile(
 )
 # 行政公署 (a prefecture's administrative office) stands for the people's government.
 _GOVERNMENT = re.compile(r"(?:人民政府|行政公署|行署)$")
-_NOISE = re.compile(r"\([^)]*\)|关于$|的$")
+# A bracketed aside, "关于…的", and a Markdown heading's marks ("# 沭阳县人民政府").
+_NOISE = re.compile(r"\([^)]*\)|关于$|的$|^#+\s*")
 _TITLE_REACH = 8
 _MAX_TITLE = 60
 _MAX_ISSUER_LINE = 30
 
-GOVERNMENT, DEPARTMENT = "government", "department"
+GOVERNMENT, DEPARTMENT, OTHER = "government", "department", "other"
+# A place's own name stands for its people's government ("巫溪县2018年…").
+_PLACE = re.compile(r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)$")
 
 
 def _clean(issuer: str) -> str:
@@ -63,11 +66,37 @@ def _title_issuer(doc: Document, noise_lines: frozenset[int]) -> str | None:
     return None
 
 
-def issuer_kind(doc: Document, noise_lines: frozenset[int]) -> str | None:
-    """ "government", "department", or None when the report names no issuer."""
-    issuer = _title_issuer(doc, noise_lines)
+def issuer_name(doc: Document, noise_lines: frozenset[int]) -> str | None:
+    """The issuer's name as the title gives it ("淮安市人民政府"), or None."""
+    return _title_issuer(doc, noise_lines) or None
+
+
+def kind_of(issuer: str | None) -> str | None:
+    """The kind of a named issuer, for its deadline: a name that is neither a government
+    nor a department is held to the government's (the rule that has always applied)."""
     if not issuer:
         return None
     if _GOVERNMENT.search(issuer):
         return GOVERNMENT
     return DEPARTMENT if _DEPARTMENT.search(issuer) else GOVERNMENT
+
+
+def sweep_kind(issuer: str | None) -> str | None:
+    """The kind a reviewer sorts by: "government", "department", or "other" for a name
+    that is neither a government, a bare place (巫溪县) nor a body of one (a school,
+    示例市第一中学: such reports are sorted apart, not guessed into a kind)."""
+    if not issuer:
+        return None
+    if _GOVERNMENT.search(issuer) or _PLACE.search(issuer):
+        return GOVERNMENT
+    return DEPARTMENT if _DEPARTMENT.search(issuer) else OTHER
+
+
+def issuer_key(issuer: str | None) -> str | None:
+    """The issuer's name reduced to what stays the same from one year's title to the
+    next: no spaces or punctuation, 政府 said as 人民政府 ("淮安市政府" = "淮安市人民政府")."""
+    if not issuer:
+        return None
+    key = re.sub(r"[\W_]", "", issuer)
+    key = re.sub(r"(?<!人民)政府", "人民政府", key)
+    return key or None

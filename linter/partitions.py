@@ -85,6 +85,10 @@ def union(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
     sources = [p.pattern for p in patterns]
     if not sources or any(_GROUP_REFERENCE.search(s) for s in sources):
         return None
+    # A user rule's patterns run under a time bound (linter/patterns.TimedPattern):
+    # joined into one plain `re` pattern they would escape it, so they are not joined.
+    if not all(isinstance(p, re.Pattern) for p in patterns):
+        return None
     flags = {p.flags for p in patterns}
     try:  # inline global flags or repeated group names cannot be joined
         return (

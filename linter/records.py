@@ -211,6 +211,120 @@ class Finding:
         return self.severity >= Severity(severity)
 
 
+FACTS_VERSION = "1"  # of ReportFacts.as_json() (linter/facts.schema.json, docs/facts.md)
+Number = int | float  # a figure as data: an integer where it is one
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    """One cell of a standard table (or of the 2008 statistics table), by template name."""
+
+    table: str  # "applications" | "review" | "proactive" | "statistics"
+    row: str  # template row key ("三(三)1"); statistics: the row's label as printed
+    column: str  # template column ("总计"); statistics: "统计数"
+    value: Number | None  # None: a blank cell ("/", "-", empty)
+    text: str  # as written (normalised)
+    place: Mapping[str, int]  # line, column (extracted text) and the native place
+    printing: int = 0  # 1.. when the report prints the table once per scope
+
+    def as_json(self) -> dict[str, Any]:
+        return {**{k: getattr(self, k) for k in _FIGURE_KEYS}, "place": dict(self.place)}
+
+
+@dataclass(frozen=True)
+class ProseFigure:
+    """A figure the text states for a table cell (or the sum of several), and whether it agrees."""
+
+    fact: str  # what the text states, in Chinese ("新收申请")
+    table: str
+    row: str
+    columns: tuple[str, ...]
+    value: Number
+    table_value: Number | None
+    agrees: bool
+    text: str
+    place: Mapping[str, int]
+
+    def as_json(self) -> dict[str, Any]:
+        out = {k: getattr(self, k) for k in _PROSE_KEYS}
+        return {**out, "columns": list(self.columns), "place": dict(self.place)}
+
+
+_FIGURE_KEYS = ("table", "row", "column", "value", "text", "printing")
+_PROSE_KEYS = ("fact", "table", "row", "value", "table_value", "agrees", "text")
+KEY_FIGURES = (
+    "received",  # 一、本年新收 (总计)
+    "carried_over",  # 二、上年结转
+    "concluded",  # 三(七) 总计
+    "carried_forward",  # 四、结转下年度继续办理
+    "reviews",  # 行政复议 总计
+    "lawsuits",  # 行政诉讼 总计 (direct and after review)
+    "proactive_items",  # 主动公开政府信息 (the statistics table, or the text's whole-report figure)
+)
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """What a report says about itself and its figures: the row of a sweep, data for a year
+    after. Plain values only, so it pickles and round-trips through JSON (`as_json`)."""
+
+    issuer: str | None = None  # the issuer's name as the title gives it
+    issuer_key: str | None = None  # the name normalised, to match the same issuer's years
+    issuer_kind: str | None = None  # "government" | "department" | "other"
+    year: int | None = None
+    regime: str | None = None
+    published: str | None = None  # ISO date the report states as its publication date
+    deadline: str | None = None  # ISO date it was due, where the regime has a deadline
+    late: bool | None = None  # None: no publication date or no deadline
+    layouts: Mapping[str, str] = field(default_factory=dict)  # table -> "2019" | "2021"
+    key: Mapping[str, Number | None] = field(default_factory=dict)  # KEY_FIGURES
+    figures: tuple[TableFigure, ...] = ()
+    prose: tuple[ProseFigure, ...] = ()
+
+    def figure(self, table: str, row: str, column: str, printing: int = 0) -> Number | None:
+        """The value of one template cell, None when absent or blank."""
+        for f in self.figures:
+            if (f.table, f.row, f.column, f.printing) == (table, row, column, printing):
+                return f.value
+        return None
+
+    def as_json(self) -> dict[str, Any]:
+        head = {k: getattr(self, k) for k in _FACT_KEYS}
+        return {
+            "version": FACTS_VERSION,
+            **head,
+            "layouts": dict(self.layouts),
+            "key": {k: self.key.get(k) for k in KEY_FIGURES},
+            "figures": [f.as_json() for f in self.figures],
+            "prose": [p.as_json() for p in self.prose],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ReportFacts:
+        """The record `as_json` wrote (a cache, a year-to-year comparison)."""
+        return cls(
+            **{k: data.get(k) for k in _FACT_KEYS},
+            layouts=dict(data.get("layouts", {})),
+            key=dict(data.get("key", {})),
+            figures=tuple(TableFigure(**f) for f in data.get("figures", ())),
+            prose=tuple(
+                ProseFigure(**{**p, "columns": tuple(p["columns"])}) for p in data.get("prose", ())
+            ),
+        )
+
+
+_FACT_KEYS = (
+    "issuer",
+    "issuer_key",
+    "issuer_kind",
+    "year",
+    "regime",
+    "published",
+    "deadline",
+    "late",
+)
+
+
 @dataclass(frozen=True)
 class FileResult:
     """Everything known about one input after checking."""
@@ -224,6 +338,7 @@ class FileResult:
     # The extracted text and table grids, for formats that show the report itself
     # (html): filled only when the format asks (`NEEDS_SOURCE`), so others never carry it.
     source: SourceView | None = None
+    facts: ReportFacts | None = None  # None: the file could not be read or analysed
 
     @property
     def input_error(self) -> bool:

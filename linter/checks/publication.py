@@ -17,6 +17,7 @@ from linter.records import Evidence, Hit
 if TYPE_CHECKING:
     from linter.checks.context import Context
     from linter.document import Document
+    from linter.rulebook import Regime
 
 _DATE = r"(?P<y>(?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})"
 # The publication date proper first; 成文日期 (when it was written) or a bare 日期
@@ -27,7 +28,8 @@ _PUBLISHED = tuple(
 )
 
 
-def _published(doc: Document) -> re.Match[str] | None:
+def published(doc: Document) -> re.Match[str] | None:
+    """The publication date the report states (groups y, m, d and label), or None."""
     for pattern in _PUBLISHED:
         for m in pattern.finditer(doc.norm):
             try:
@@ -38,24 +40,29 @@ def _published(doc: Document) -> re.Match[str] | None:
     return None
 
 
-def late_publication(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-    if ctx.year is None:
-        return
-    m = _published(doc)
-    if m is None:
-        return
-    deadlines = ctx.regime.deadlines  # the regulation in force when the report is due
-    if deadlines is None:
-        return
-    kind = ctx.analysis.issuer
+def deadline(regime: Regime, year: int | None, kind: str | None) -> date | None:
+    """When a report of `year` by an issuer of `kind` was due, under `regime`."""
+    deadlines = regime.deadlines  # the regulation in force when the report is due
+    if year is None or deadlines is None:
+        return None
     month, day = deadlines.department if kind == DEPARTMENT else deadlines.government
-    deadline = date(ctx.year + 1, month, day)
-    published = date(int(m["y"]), int(m["m"]), int(m["d"]))
-    if published > deadline:
+    return date(year + 1, month, day)
+
+
+def date_of(m: re.Match[str]) -> date:
+    return date(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def late_publication(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    due = deadline(ctx.regime, ctx.year, ctx.analysis.issuer)
+    m = published(doc) if due is not None else None
+    if m is None or due is None:
+        return
+    if date_of(m) > due:
         facts = {
             "label": m["label"],
-            "published": published.isoformat(),
-            "deadline": deadline.isoformat(),
-            "issuer": kind,
+            "published": date_of(m).isoformat(),
+            "deadline": due.isoformat(),
+            "issuer": ctx.analysis.issuer,
         }
         yield Hit(m.start("y"), m.end(), Evidence(facts))

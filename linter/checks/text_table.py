@@ -66,16 +66,11 @@ def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
     scope = _part_one(doc, analysis.outline)
     if not tables or scope is None:
         return
-    label_of = analysis.labels
-    prose = [
-        q
-        for q in analysis.quantities
-        if scope[0] <= q.start < scope[1] and q.kind == "count" and not q.approx
-    ]
+    prose = part_one_figures(analysis, scope)
     seen: set[int] = set()
     for hit in [
         *_groups(analysis, params.get("groups", ()), scope, tables),
-        *_facts(doc, params.get("facts", ()), prose, label_of, tables, ctx.year),
+        *_facts(doc, params.get("facts", ()), prose, analysis.labels, tables, ctx.year),
         *_all_upheld(doc, params.get("all_upheld"), scope, tables),
         *_none_stated(doc, params.get("none_stated"), scope, tables),
     ]:
@@ -84,18 +79,41 @@ def text_table(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
             yield hit
 
 
+def part_one_figures(analysis: Analysis, scope: tuple[int, int]) -> list[Quantity]:
+    """The exact counts part 一 states (norm offsets `scope`): what the facts are read from."""
+    return [
+        q
+        for q in analysis.quantities
+        if scope[0] <= q.start < scope[1] and q.kind == "count" and not q.approx
+    ]
+
+
+def part_one_scope(doc: Document, analysis: Analysis) -> tuple[int, int] | None:
+    """Norm offsets of part 一, None when the report has no part numbered 一."""
+    return _part_one(doc, analysis.outline)
+
+
+def stated_facts(
+    doc: Document, facts, prose, label_of, tables, year
+) -> Iterator[tuple[dict[str, Any], list[Quantity], Decimal, set[Decimal]]]:
+    """(fact, the prose figures stating it, its table value, the values that agree with
+    the table) for each fact the text states and the table gives."""
+    for fact in facts:
+        candidates = [q for q in prose if _states(doc, fact, q, label_of[q.start], year)]
+        expected = _table_value(tables, fact["table"], fact["row"], fact["cells"])
+        if candidates and expected is not None:
+            yield fact, candidates, expected, _agreeing(tables, fact)
+
+
 def _facts(doc, facts, prose, label_of, tables, year) -> Iterator[Hit]:
     """Each fact's prose figures against its cells: a contradiction when none agrees.
 
     Several figures may fit a fact's words ("备案审查规范性文件56件…新制发行政规范性
     文件18件"); the statement that agrees with the table settles it.
     """
-    for fact in facts:
-        candidates = [q for q in prose if _states(doc, fact, q, label_of[q.start], year)]
-        expected = _table_value(tables, fact["table"], fact["row"], fact["cells"])
-        if not candidates or expected is None:
-            continue
-        agreeing = _agreeing(tables, fact)
+    for fact, candidates, expected, agreeing in stated_facts(
+        doc, facts, prose, label_of, tables, year
+    ):
         if any(q.value in agreeing for q in candidates):
             continue
         q = candidates[0]
@@ -257,6 +275,19 @@ def _statistics(doc: Document, analysis, facts: list[dict[str, Any]], year) -> I
     ambiguous and held to nothing; so is a fact no prose figure states. As for the
     standard tables, a contradiction is a fact none of whose prose figures agrees.
     """
+    for fact, candidates, expected, _ in stated_statistics(doc, analysis, facts, year):
+        if all(q.value != expected for q in candidates):
+            q = candidates[0]
+            facts_ = {"stated": q.value, "table_value": expected, "what": fact["name"]}
+            cells = TemplateCells("statistics", fact["name"]["zh"], ("统计数",))
+            yield Hit(q.start, q.end, Evidence(facts_, cell=cells))
+
+
+def stated_statistics(
+    doc: Document, analysis: Analysis, facts: list[dict[str, Any]], year
+) -> Iterator[tuple[dict[str, Any], list[Quantity], Decimal, str]]:
+    """(fact, the prose figures stating it, its statistics-table figure, the row's label)
+    for each fact the text states and whose row the table holds exactly once."""
     rows = statistics_rows(doc, analysis.noise_lines)
     if not rows:
         return
@@ -269,18 +300,17 @@ def _statistics(doc: Document, analysis, facts: list[dict[str, Any]], year) -> I
     ]
     for fact in facts:
         pattern = patterns.compile(fact["row"])
-        found = [v for label, values in rows.items() if pattern.search(label) for v in values]
+        found = [
+            (v, label) for label, values in rows.items() if pattern.search(label) for v in values
+        ]
         if len(found) != 1:
             continue
-        expected = found[0][0]
         units = fact.get("units")
         candidates = [
             q
             for q in prose
             if (not units or q.unit in units) and _states(doc, fact, q, label_of[q.start], year)
         ]
-        if candidates and all(q.value != expected for q in candidates):
-            q = candidates[0]
-            facts_ = {"stated": q.value, "table_value": expected, "what": fact["name"]}
-            cells = TemplateCells("statistics", fact["name"]["zh"], ("统计数",))
-            yield Hit(q.start, q.end, Evidence(facts_, cell=cells))
+        if candidates:
+            (value, _), row = found[0]
+            yield fact, candidates, value, row

@@ -1,6 +1,8 @@
-"""Output formats: a registry of functions from finding records to text.
+"""Output formats: a registry of functions from finding records to text (or bytes).
 
-Each format is a module with `render(results, catalogue, options) -> str`;
+Each format is a module with `render(results, catalogue, options) -> str | bytes`
+(bytes are written as they are: a workbook, a CSV with its BOM and CRLF; a module
+whose output no terminal can show says `BINARY = True`);
 the CLI looks the name up here and knows nothing of how any format looks. The
 catalogue describes every rule that ran (id, title, message, article,
 severity, examples, help), so a format words the findings itself, in the
@@ -27,6 +29,9 @@ FORMATS = {
     "junit": "linter.formatters.junit",
     "gitlab": "linter.formatters.gitlab",
     "html": "linter.formatters.html",
+    "csv": "linter.formatters.csv",
+    "xlsx": "linter.formatters.xlsx",
+    "dashboard": "linter.formatters.dashboard",
 }
 
 
@@ -36,6 +41,7 @@ class FormatOptions:
     color: bool = False
     quiet: bool = False
     baseline: Outcome | None = None  # set when --baseline hid known findings
+    output: str | None = None  # the --output file (a page links to files beside it)
 
 
 def default_format(environ: Mapping[str, str]) -> str:
@@ -43,9 +49,14 @@ def default_format(environ: Mapping[str, str]) -> str:
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
+def binary(name: str) -> bool:
+    """Whether format `name` writes bytes no terminal can show (it needs --output)."""
+    return getattr(importlib.import_module(FORMATS[name]), "BINARY", False)
+
+
 def render(
     name: str, results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions
-) -> str:
+) -> str | bytes:
     """The output of format `name` for `results`, worded from the rules in `catalogue`."""
     return importlib.import_module(FORMATS[name]).render(results, catalogue, options)
 
