@@ -23,7 +23,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -246,8 +246,8 @@ def _ordered(
     tasks: list[Task], cache, start: Callable[[], Any], jobs: int, read_stdin
 ) -> Iterator[FileResult]:
     """Yield each task's result in order, running only the cache misses, within the window."""
-    # Slots hold a finished result, or (future, key) for a task in flight.
-    pending: deque[FileResult | tuple[Any, str | None]] = deque()
+    # Slots hold a finished result, or (future, key, task) for a task in flight.
+    pending: deque[FileResult | tuple[Any, str | None, Task]] = deque()
     with _Lazy(start) as executor:
         window = max(1, jobs) * WINDOW_PER_WORKER
         for task in tasks:
@@ -267,19 +267,20 @@ def _prepare(task: Task, cache, executor: _Lazy, read_stdin):
     if task.path == "-":
         task = replace(task, data=read_stdin())
     if cache is None or (task.data is None and _is_folder(task.path)):
-        return executor.submit(check_file, task), None
+        return executor.submit(check_file, task), None, task
     try:
         data = (
             task.data if task.data is not None else read_bytes(task.path, task.settings.max_bytes)
         )
     except InputError:
-        return executor.submit(check_file, task), None  # the worker words the reason
+        return executor.submit(check_file, task), None, task  # the worker words the reason
     key = cache.key(data, task.name, task.settings)
     hit = cache.get(key, task.name)
     if hit is not None:
         return hit
     # The bytes go along: the key is of the bytes checked, even if the file changes meanwhile.
-    return executor.submit(check_file, replace(task, data=data)), key
+    task = replace(task, data=data)
+    return executor.submit(check_file, task), key, task
 
 
 def _ready(slot) -> bool:
@@ -289,8 +290,16 @@ def _ready(slot) -> bool:
 def _finish(slot, cache) -> FileResult:
     if isinstance(slot, FileResult):
         return slot
-    future, key = slot
-    result = future.result()
+    future, key, task = slot
+    try:
+        result = future.result()
+    except BrokenExecutor:
+        # A worker died (killed, out of memory) and took every task in flight
+        # with it: each is run again alone, so only a file that kills its own
+        # process is lost, and that one as a finding, not a traceback.
+        result = _alone(task)
+    except Exception as exc:  # the executor's own failure (a cluster worker lost)
+        result = _crashed(task, exc)
     if key is not None and not _timed_out(result):  # a busier machine might not time out
         cache.put(key, result)
     return result
@@ -300,6 +309,23 @@ def _timed_out(result: FileResult) -> bool:
     return any(
         f.evidence.facts.get("code") == "took-too-long" for f in result.findings if f.whole_report
     )
+
+
+def _alone(task: Task) -> FileResult:
+    """`task` run in a fresh process of its own."""
+    try:
+        with _pool(1) as solo:
+            return solo.submit(check_file, task).result()
+    except Exception as exc:
+        return _crashed(task, exc)
+
+
+def _crashed(task: Task, exc: BaseException) -> FileResult:
+    from linter.engine import internal_error
+    from linter.rulebook import shipped_packs
+
+    finding = internal_error(task.name, "(engine)", exc, shipped_packs())
+    return FileResult(task.name, None, task.settings.year, None, (finding,))
 
 
 class _Lazy:
@@ -322,7 +348,12 @@ class _Lazy:
     def submit(self, fn: Callable[[Task], FileResult], task: Task):
         if self._executor is None:
             self._executor = self._start()
-        return self._executor.submit(fn, task)
+        try:
+            return self._executor.submit(fn, task)
+        except BrokenExecutor:  # a worker died: the tasks after it get a new pool
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._start()
+            return self._executor.submit(fn, task)
 
     def __enter__(self) -> _Lazy:
         return self

@@ -164,49 +164,6 @@ def test_rules_lists_every_rule_and_explain_shows_article_and_examples():
     assert run_ogilint("explain", "no-such-rule").code == 2
 
 
-def _run_on_a_terminal(*args: str, env: dict[str, str]) -> str:
-    import pty
-    import subprocess
-    import sys
-
-    leader, follower = pty.openpty()
-    proc = subprocess.run(
-        [sys.executable, "-m", "linter", *args],
-        stdout=follower,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        timeout=60,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    assert proc.returncode == 1
-    return b"".join(chunks).decode("utf-8", "replace")
-
-
-def test_colour_only_on_a_terminal_and_not_with_no_color():
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    assert "\x1b[31;1m" in _run_on_a_terminal("check", CHANGZHOU, env=env)
-    assert "\x1b[" not in _run_on_a_terminal("check", CHANGZHOU, "--no-color", env=env)
-
-
-def test_no_color_environment_is_honoured_on_a_terminal():
-    # On a terminal, where colour would otherwise be used (the test above): any
-    # value of NO_COLOR, even empty, turns it off (https://no-color.org).
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    for value in ("1", ""):
-        shown = _run_on_a_terminal("check", CHANGZHOU, env={**env, "NO_COLOR": value})
-        assert "\x1b[" not in shown and "total-mismatch" in shown, value
-
-
 def test_quiet_prints_one_line_per_finding_and_nothing_for_a_clean_report():
     run = run_ogilint("check", CHANGZHOU, "--quiet")
     assert run.stdout.splitlines() == [

@@ -40,6 +40,7 @@ class FormatOptions:
     lang: str = "zh"
     color: bool = False
     quiet: bool = False
+    width: int | None = None  # display cells to cut text excerpts to (None: no cut)
     baseline: Outcome | None = None  # set when --baseline hid known findings
     output: str | None = None  # the --output file (a page links to files beside it)
 

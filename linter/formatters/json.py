@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from linter import __version__
 from linter.formatters import FormatOptions, summary
+from linter.formatters.visible import json_safe
 from linter.messages import finding_message
 
 if TYPE_CHECKING:
@@ -69,4 +70,4 @@ def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatO
                 for e in options.baseline.fixed
             ],
         }
-    return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2, default=str)) + "\n"
