@@ -251,7 +251,9 @@ def check(
         output=output and str(output),
     )
     stage = _Stage(baseline, recorded, write_baseline, fail_on)
-    _report(results, len(inputs), output_format, output, options, stage, packs, settings)
+    # The catalogue words every file's findings: its configuration's rules and levels too.
+    described = _catalogue_settings(inputs, settings, packs)
+    _report(results, len(inputs), output_format, output, options, stage, packs, described)
     code = stage.exit_code()
     # Writing a baseline accepts today's findings; unreadable files still fail (2).
     raise typer.Exit(0 if write_baseline and code == 1 else code)
@@ -306,6 +308,15 @@ class _Stage:
 
     def exit_code(self) -> int:
         return 2 if self._unreadable else 1 if self._failing else 0
+
+
+def _catalogue_settings(inputs, settings, packs):
+    from linter.runner import SettingsError, catalogue_settings
+
+    try:
+        return catalogue_settings(inputs, settings, packs)
+    except SettingsError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _report(results, total: int, output_format: str, output, options, stage, packs, settings):
@@ -548,6 +559,8 @@ def list_rules(
     from rich.console import Console
     from rich.table import Table
 
+    from linter.explain import severity_label
+
     _check_lang(lang)
     _check_catalogue_format(output_format)
     packs, extra = _load_packs(rules)
@@ -563,7 +576,8 @@ def list_rules(
         packs_of.setdefault(rule.id, []).append(rule.pack)
         first.setdefault(rule.id, rule)
     for rule_id, rule in first.items():
-        table.add_row(rule_id, rule.severity, rule.title[lang], ", ".join(packs_of[rule_id]))
+        severity = severity_label(rule.severity, lang)
+        table.add_row(rule_id, severity, rule.title[lang], ", ".join(packs_of[rule_id]))
     Console().print(table)
 
 

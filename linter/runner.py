@@ -25,11 +25,13 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from linter.engine import Settings
 from linter.records import FileResult
+from linter.rulebook import Rule
 
 WINDOW_PER_WORKER = 4  # enough to keep a worker busy while the parent writes results
 EXECUTORS = ("process", "dask")
@@ -114,10 +116,22 @@ def file_settings(path: str, cli: Settings, packs) -> Settings:
         raise SettingsError(str(exc)) from None
     if not config.values:
         return cli
-    for key in ("select", "ignore", "per-file-ignores"):
+    extra = cli.extra_rules
+    # `rules:` folders load beside the shipped packs and --rules: unlike other options,
+    # --rules adds to them, since the file's other keys may name the rules they hold.
+    if config.get("rules"):
+        extra = _join_rules(
+            extra, _config_rules(config.sources["rules"], tuple(config.get("rules")))
+        )
+    for key in ("select", "ignore", "per-file-ignores", "severity"):
         named = config.get(key) or []
-        ids = {i for v in named.values() for i in v} if isinstance(named, dict) else set(named)
-        unknown = ids - known_ids(packs, cli.extra_rules)
+        if key == "severity":
+            ids = set(named)
+        elif isinstance(named, dict):
+            ids = {i for v in named.values() for i in v}
+        else:
+            ids = set(named)
+        unknown = ids - known_ids(packs, extra)
         if unknown:
             where = config.sources[key]
             raise SettingsError(f"{where}: {key}: unknown rule id(s): {', '.join(sorted(unknown))}")
@@ -132,6 +146,53 @@ def file_settings(path: str, cli: Settings, packs) -> Settings:
         ignore=(cli.ignore or frozenset(config.get("ignore", ()))) | config.ignored_for(path),
         regime=regime,
         year=cli.year if cli.year is not None else config.get("year"),
+        extra_rules=extra,
+        severity=tuple(sorted((config.get("severity") or {}).items())),
+    )
+
+
+@lru_cache(maxsize=32)
+def _config_rules(source: Path, folders: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The rules of a configuration's `rules:` folders (relative to the file naming them)."""
+    from linter.rulebook import RuleFileError, extra_rules, shipped_packs
+
+    found: list[Rule] = []
+    for name in folders:
+        folder = (source.parent / name).resolve()
+        if not folder.is_dir():
+            raise SettingsError(f"{source}: rules: {folder} is not a folder of rule files")
+        try:
+            found.extend(extra_rules(folder, shipped_packs()))
+        except RuleFileError as exc:
+            raise SettingsError(str(exc)) from None
+    return _join_rules((), found)
+
+
+def _join_rules(given, configured) -> tuple[Rule, ...]:
+    """--rules and a configuration's rules, each once; one id from two files is refused."""
+    # Keyed with the regimes: a rule's variants share its id and entry.
+    joined = {(r.id, r.source, r.regimes): r for r in (*given, *configured)}
+    files: dict[str, str] = {}
+    for rule in joined.values():
+        first = files.setdefault(rule.id, rule.source)
+        if first.rsplit(":", 1)[0] != rule.source.rsplit(":", 1)[0]:
+            raise SettingsError(f"rule {rule.id!r} is in {first} and in {rule.source}")
+    return tuple(joined.values())
+
+
+def catalogue_settings(paths: list[str], settings: Settings, packs) -> Settings:
+    """The settings the run's catalogue describes: every file's extra rules and overrides.
+
+    Called after `run` (any configuration error has been raised by then; the
+    files' configurations and rule folders are cached).
+    """
+    per_file = [file_settings(p, settings, packs) for p in paths]
+    extra = {(r.id, r.source, r.regimes): r for s in per_file for r in s.extra_rules}
+    levels = {k: v for s in per_file for k, v in s.severity}
+    return replace(
+        settings,
+        extra_rules=tuple(extra.values()) or settings.extra_rules,
+        severity=tuple(sorted(levels.items())),
     )
 
 

@@ -45,7 +45,7 @@ def test_json_output_follows_the_contract():
     assert "2425" in finding["excerpt"]
     assert finding["details"]["total"] == 2425 and finding["details"]["sum"] == 2415
     assert [p["value"] for p in finding["details"]["parts"]] == [247, 50, 1035, 1083]
-    assert doc["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0}
+    assert doc["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0, "suppressed": 0}
 
 
 def test_text_output_shows_place_section_underline_and_arithmetic():

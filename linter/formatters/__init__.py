@@ -79,4 +79,6 @@ def summary(results: Sequence[FileResult]) -> dict[str, int]:
         "errors": sum(f.severity == "error" for f in findings),
         "warnings": sum(f.severity == "warning" for f in findings),
         "infos": sum(f.severity == "info" for f in findings),
+        # hidden by `ogilint: disable=` directives inside the reports (linter/suppressions.py)
+        "suppressed": sum(r.suppressed for r in results),
     }

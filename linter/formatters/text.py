@@ -27,6 +27,7 @@ from rich.style import Style
 from linter.formatters import FormatOptions
 from linter.formatters.visible import visible
 from linter.messages import finding_message
+from linter.output_words import output_text, severity_word
 
 if TYPE_CHECKING:
     from linter.records import Catalogue, FileResult, Finding
@@ -43,9 +44,6 @@ _MIN_EXCERPT = 20  # cells: below this a cut excerpt says nothing; the line wrap
 
 LABELS = {
     "zh": {
-        "error": "错误",
-        "warning": "警告",
-        "info": "提示",
         "section": "所在部分",
         "report": "全文",
         "summary": "共检查 {files} 个文件:{errors} 个错误,{warnings} 个警告,{infos} 个提示",
@@ -60,9 +58,6 @@ LABELS = {
         "ocr": "{path}:扫描件,文字经OCR识别,个别文字或数字可能识别有误",
     },
     "en": {
-        "error": "error",
-        "warning": "warning",
-        "info": "info",
         "section": "section",
         "report": "whole report",
         "summary": "{files} file(s) checked: {errors} error(s), "
@@ -159,7 +154,8 @@ def _finding(f: Finding, message: str, options: FormatOptions) -> list[str]:
     path = visible(f.path)
     where = f"{path}:{f.line}:{f.column}" if not f.whole_report else f"{path}:{f.line}"
     head = (
-        f"{where}{_native(f, labels)}: {_paint(labels[f.severity], f.severity, options)} "
+        f"{where}{_native(f, labels)}: "
+        f"{_paint(severity_word(f.severity, options.lang), f.severity, options)} "
         f"[{f.rule}] {visible(message)}"
     )
     lines = [head]
@@ -185,9 +181,11 @@ class Tally:
     severities: Counter[str] = field(default_factory=Counter)
     rules: Counter[str] = field(default_factory=Counter)
     ocr: list[str] = field(default_factory=list)
+    suppressed: int = 0  # hidden by `ogilint: disable=` directives in the reports
 
     def add(self, result: FileResult) -> None:
         self.files += 1
+        self.suppressed += result.suppressed
         self.severities.update(str(f.severity) for f in result.findings)
         self.rules.update(f.rule for f in result.findings)
         if result.meta.get("ocr"):
@@ -203,12 +201,15 @@ class Tally:
     def counts(self) -> dict[str, int]:
         """The counts every format's summary gives (see linter.formatters.summary)."""
         kinds = {"errors": "error", "warnings": "warning", "infos": "info"}
-        return {"files": self.files} | {k: self.severities[s] for k, s in kinds.items()}
+        counts = {"files": self.files} | {k: self.severities[s] for k, s in kinds.items()}
+        return counts | {"suppressed": self.suppressed}
 
 
 def summary_lines(results: Sequence[FileResult] | Tally, options: FormatOptions) -> list[str]:
     tally = results if isinstance(results, Tally) else Tally.of(results)
     lines = [LABELS[options.lang]["summary"].format(**tally.counts())]
+    if tally.suppressed:
+        lines.append(output_text("suppressed", options.lang, suppressed=tally.suppressed))
     if tally.rules:
         lines.append("  " + " · ".join(f"{rule} {n}" for rule, n in sorted(tally.rules.items())))
     lines.extend(LABELS[options.lang]["ocr"].format(path=visible(path)) for path in tally.ocr)

@@ -7,7 +7,9 @@ file cut mid-character: they become U+FFFD and the document says how many,
 rather than the whole report being refused as binary); then charset-normalizer's
 best guess, read with GB18030 when it guesses GB2312 or GBK (GB18030 is their
 superset, and offices mix the three). CRLF and CR become LF so lines count as
-an editor counts them.
+an editor counts them. A line `# ogilint: disable=…` (or `<!-- ogilint: … -->`) is a
+suppression directive, not report text: it is recorded in
+`Document.directives` and read as an empty line, so lines keep their numbers.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from __future__ import annotations
 import codecs
 import re
 
-from linter.document import Document
+from linter.document import Directive, Document
 from linter.loaders import InputError
+from linter.suppressions import directive_line
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -161,7 +164,18 @@ def to_text(data: bytes) -> tuple[str, str, int]:
 
 def load(data: bytes, path: str) -> Document:
     text, encoding, replaced = to_text(data)
+    lines = text.split("\n")
+    found = []
+    for i, line in enumerate(lines):
+        directive = directive_line(line)
+        if directive is not None:  # not report text: kept aside, its line read as empty
+            found.append(Directive(directive, i))
+            lines[i] = ""
+    if found:
+        text = "\n".join(lines)
+        if not text.strip():  # nothing but directives
+            raise InputError("no-text")
     meta: dict[str, object] = {"format": "text"}
     if replaced:
         meta["replaced_bytes"] = replaced  # the damaged-text rule says how many
-    return Document(path=path, text=text, encoding=encoding, meta=meta)
+    return Document(path=path, text=text, encoding=encoding, meta=meta, directives=tuple(found))
