@@ -276,6 +276,7 @@ class Stock:
 
 PARAMS: dict[str, type] = {
     "input": NoParams,
+    "replaced_bytes": NoParams,
     "required_section": RequiredSection,
     "declared_structure": NoParams,
     "heading_sequence": NoParams,
