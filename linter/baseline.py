@@ -141,28 +141,44 @@ def read(file: Path) -> list[Entry]:
     ]
 
 
+class Filter:
+    """The baseline stage one file at a time (the CLI streams results through it)."""
+
+    def __init__(self, recorded: Sequence[Entry], file: Path) -> None:
+        self._root = file.resolve().parent
+        self._recorded = recorded
+        self._known = {e.key for e in recorded}
+        self._seen: set[tuple[str, str]] = set()
+        self._checked: set[str] = set()
+
+    def __call__(self, result: FileResult) -> FileResult:
+        """`result` without the recorded findings."""
+        path = _key_path(result.path, self._root)
+        self._checked.add(path)
+        kept = []
+        for f, fp in zip(result.findings, fingerprints(result.findings), strict=True):
+            if (path, fp) in self._known and f.rule not in _NEVER:
+                self._seen.add((path, fp))
+            else:
+                kept.append(f)
+        return replace(result, findings=tuple(kept))
+
+    def outcome(self) -> Outcome:
+        """What was hidden, and the recorded findings of the files seen that no longer occur.
+
+        A recorded finding counts as fixed only when its file was checked in this
+        run and the finding did not occur: a file not checked today fixed nothing.
+        """
+        fixed = tuple(
+            e for e in self._recorded if e.path in self._checked and e.key not in self._seen
+        )
+        return Outcome(suppressed=len(self._seen), fixed=fixed)
+
+
 def apply(
     results: Sequence[FileResult], recorded: Sequence[Entry], file: Path
 ) -> tuple[list[FileResult], Outcome]:
-    """`results` without the recorded findings, and what was hidden or fixed.
-
-    A recorded finding counts as fixed only when its file was checked in this
-    run and the finding did not occur: a file not checked today fixed nothing.
-    """
-    root = file.resolve().parent
-    known = {e.key for e in recorded}
-    seen: set[tuple[str, str]] = set()
-    checked: set[str] = set()
-    kept_results = []
-    for r in results:
-        path = _key_path(r.path, root)
-        checked.add(path)
-        kept = []
-        for f, fp in zip(r.findings, fingerprints(r.findings), strict=True):
-            if (path, fp) in known and f.rule not in _NEVER:
-                seen.add((path, fp))
-            else:
-                kept.append(f)
-        kept_results.append(replace(r, findings=tuple(kept)))
-    fixed = tuple(e for e in recorded if e.path in checked and e.key not in seen)
-    return kept_results, Outcome(suppressed=len(seen), fixed=fixed)
+    """`results` without the recorded findings, and what was hidden or fixed."""
+    keep = Filter(recorded, file)
+    kept = [keep(r) for r in results]
+    return kept, keep.outcome()

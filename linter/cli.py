@@ -151,7 +151,14 @@ def check(
     rules: Rules = None,
     lang: Lang = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One line per finding.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color",
+            help="Colour always / never (default: on a terminal, unless NO_COLOR or TERM=dumb; "
+            "FORCE_COLOR forces it).",
+        ),
+    ] = None,
     stdin_filename: Annotated[str | None, typer.Option(help="Name for - input.")] = None,
     baseline: Baseline = None,
     write_baseline: Annotated[
@@ -177,9 +184,9 @@ def check(
     ] = None,
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
-    from linter.engine import catalogue
-    from linter.formatters import FormatOptions, binary, default_format, needs_source, render
+    from linter.formatters import FormatOptions, binary, default_format, needs_source
     from linter.runner import EXECUTORS
+    from linter.terminal import colour_wanted, output_width
 
     output_format = output_format or default_format(os.environ)
     if output_format not in FORMATS:
@@ -196,25 +203,100 @@ def check(
         _check_output(output, inputs)
     elif binary(output_format) and sys.stdout.isatty():
         raise _fail(f"--format {output_format} writes a file: name it with --output FILE")
-    results = list(
-        _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_filename)
-    )
-    results, outcome = _baseline_stage(results, baseline, recorded, write_baseline)
-    color = (
-        output is None
-        and not no_color
-        and "NO_COLOR" not in os.environ
-        and sys.stdout.isatty()
-        and output_format == "text"
-    )
+    results = _run(inputs, settings, packs, jobs, no_cache, executor, scheduler, stdin_filename)
+    to_file = output is not None
     options = FormatOptions(
-        lang=lang, color=color, quiet=quiet, baseline=outcome, output=output and str(output)
+        lang=lang,
+        color=output_format == "text"
+        and colour_wanted(color, os.environ, sys.stdout.isatty(), to_file),
+        quiet=quiet,
+        width=None if to_file else output_width(sys.stdout),
+        output=output and str(output),
     )
-    text = render(output_format, results, catalogue(results, packs, settings), options)
-    _write(text, output)
-    code = _exit_code(results, fail_on)
+    stage = _Stage(baseline, recorded, write_baseline, fail_on)
+    # The catalogue words every file's findings: its configuration's rules and levels too.
+    described = _catalogue_settings(inputs, settings, packs)
+    _report(results, len(inputs), output_format, output, options, stage, packs, described)
+    code = stage.exit_code()
     # Writing a baseline accepts today's findings; unreadable files still fail (2).
     raise typer.Exit(0 if write_baseline and code == 1 else code)
+
+
+class _Stage:
+    """After checking, before formatting, one file at a time: the baseline and the exit code."""
+
+    def __init__(self, baseline: Path | None, recorded, write_baseline: Path | None, fail_on):
+        from linter import baseline as baselines
+
+        self._keep = baselines.Filter(recorded, baseline) if baseline else None
+        self._write = write_baseline
+        self._written: list = []  # today's results, only while writing a baseline
+        self._fail_on = fail_on
+        self._unreadable = self._failing = False
+
+    def __call__(self, result):
+        if self._write:
+            self._written.append(result)
+        if self._keep:
+            result = self._keep(result)
+        self._unreadable = self._unreadable or result.input_error
+        self._failing = self._failing or any(f.at_least(self._fail_on) for f in result.findings)
+        return result
+
+    def finish(self):
+        """Write the baseline asked for; what --baseline hid (for the summary), or None."""
+        from linter import baseline as baselines
+
+        try:
+            if self._write:
+                count = baselines.write(self._written, self._write)
+                print(f"ogilint: {count} finding(s) recorded in {self._write}", file=sys.stderr)
+        except baselines.BaselineError as exc:
+            raise _fail(str(exc)) from None
+        return self._keep.outcome() if self._keep else None
+
+    def exit_code(self) -> int:
+        return 2 if self._unreadable else 1 if self._failing else 0
+
+
+def _catalogue_settings(inputs, settings, packs):
+    from linter.runner import SettingsError, catalogue_settings
+
+    try:
+        return catalogue_settings(inputs, settings, packs)
+    except SettingsError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _report(results, total: int, output_format: str, output, options, stage, packs, settings):
+    """Print each file's findings as it is done (text), or everything at the end (the rest)."""
+    import importlib
+    from dataclasses import replace
+
+    from linter.engine import catalogue
+    from linter.formatters import render
+    from linter.formatters.text import Tally
+    from linter.terminal import Output
+
+    formatter = importlib.import_module(FORMATS[output_format])
+    streaming = output is None and hasattr(formatter, "render_file")
+    screen = Output(sys.stdout, sys.stderr, total, os.environ)
+    kept, tally, catalogues = [], Tally(), {}
+    for result in screen.files(results):
+        result = stage(result)
+        if not streaming:
+            kept.append(result)
+            continue
+        # The rules a file's findings are worded from: those of its regime.
+        if result.regime not in catalogues:
+            catalogues[result.regime] = catalogue([result], packs, settings)
+        screen.write(formatter.render_file(result, catalogues[result.regime], options))
+        tally.add(result)
+    options = replace(options, baseline=stage.finish())
+    if streaming:
+        screen.write(formatter.render_summary(tally, options))
+        return
+    _write(render(output_format, kept, catalogue(kept, packs, settings), options), output)
 
 
 def _write(output_text: str | bytes, output: Path | None) -> None:
@@ -344,14 +426,16 @@ def annotate(
     except SettingsError as exc:
         raise _fail(str(exc)) from None
 
+    judge = _Stage(baseline, recorded, None, fail_on)
+
     def stage(results):  # the baseline filter, as `check` applies it
-        return _baseline_stage(results, baseline, recorded, None)[0]
+        return [judge(r) for r in results]
 
     if word:
-        results = _annotate_word(path, data, target, packs, settings, stage, lang)
+        _annotate_word(path, data, target, packs, settings, stage, lang)
     else:
-        results = _annotate_html(path, target, packs, settings, stage, lang)
-    raise typer.Exit(_exit_code(results, fail_on))
+        _annotate_html(path, target, packs, settings, stage, lang)
+    raise typer.Exit(judge.exit_code())
 
 
 def _annotate_word(path: Path, data: bytes, target: Path, packs, settings, stage, lang: str):
@@ -404,28 +488,6 @@ def _read_baseline(baseline: Path | None, write_baseline: Path | None):
         raise _fail(str(exc)) from None
 
 
-def _baseline_stage(results, baseline: Path | None, recorded, write_baseline: Path | None):
-    """The filter stage: record today's findings, or hide those the baseline knows."""
-    from linter import baseline as baselines
-
-    try:
-        if write_baseline:
-            count = baselines.write(results, write_baseline)
-            print(f"ogilint: {count} finding(s) recorded in {write_baseline}", file=sys.stderr)
-    except baselines.BaselineError as exc:
-        raise _fail(str(exc)) from None
-    if baseline is None:
-        return results, None
-    return baselines.apply(results, recorded, baseline)
-
-
-def _exit_code(results, fail_on: str) -> int:
-    if any(r.input_error for r in results):
-        return 2
-    failing = any(f.at_least(fail_on) for r in results for f in r.findings)
-    return 1 if failing else 0
-
-
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
         raise _fail(f"--lang must be one of {', '.join(LANGS)} (got {lang!r})")
@@ -446,6 +508,8 @@ def list_rules(
     from rich.console import Console
     from rich.table import Table
 
+    from linter.explain import severity_label
+
     _check_lang(lang)
     _check_catalogue_format(output_format)
     packs, extra = _load_packs(rules)
@@ -461,7 +525,8 @@ def list_rules(
         packs_of.setdefault(rule.id, []).append(rule.pack)
         first.setdefault(rule.id, rule)
     for rule_id, rule in first.items():
-        table.add_row(rule_id, rule.severity, rule.title[lang], ", ".join(packs_of[rule_id]))
+        severity = severity_label(rule.severity, lang)
+        table.add_row(rule_id, severity, rule.title[lang], ", ".join(packs_of[rule_id]))
     Console().print(table)
 
 

@@ -63,6 +63,21 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Directive:
+    """A comment the loader found that speaks to ogilint (`ogilint: disable=…`).
+
+    Comments are not report text: a web page's `<!-- -->` and a Word comment
+    stay out of `text`, and the loader records here the 0-based extracted line
+    they stand at (the paragraph a Word comment is anchored on; the line a web
+    page's comment precedes or sits in), so the suppression stage can tell
+    which part of the report holds them.
+    """
+
+    text: str
+    line: int  # 0-based extracted line
+
+
+@dataclass(frozen=True)
 class Span:
     """1-based line and column (in characters) of a range of the extracted text."""
 
@@ -84,6 +99,8 @@ class Document:
     tables: tuple[Table, ...] = ()
     # What the loader knows of the file itself (format, page count, …).
     meta: dict[str, Any] = field(default_factory=dict)
+    # Comments addressed to ogilint (web page and Word comments; a text file's are lines).
+    directives: tuple[Directive, ...] = ()
 
     @cached_property
     def lines(self) -> list[str]:

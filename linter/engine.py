@@ -11,7 +11,7 @@ written in Chinese for a person and in English for a machine.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter import patterns
 from linter.analysis import analyse
@@ -34,8 +34,10 @@ from linter.records import (
 )
 from linter.regimes import FALLBACK, select_pack
 from linter.rulebook import Pack, Rule
-from linter.sections import Outline
+from linter.sections import Heading, Outline
 from linter.source_view import source_view
+from linter.suppressions import UNUSED_SUPPRESSION, Suppression
+from linter.suppressions import apply as apply_suppressions
 
 _EXCERPT_REACH = 40  # characters of context either side of a finding's span
 
@@ -47,6 +49,8 @@ class Settings:
     regime: str = "auto"
     year: int | None = None
     extra_rules: tuple[Rule, ...] = ()
+    # Per-rule severity overrides (configuration `severity:`), as (rule id, severity) pairs.
+    severity: tuple[tuple[str, str], ...] = ()
     keep_source: bool = False  # attach the SourceView (formats with NEEDS_SOURCE: html)
 
 
@@ -61,7 +65,13 @@ def active_rules(pack: Pack, settings: Settings) -> list[Rule]:
     rules = [*(r for r in pack.rules if r.id not in replaced), *extra]
     if settings.select:
         rules = [r for r in rules if r.id in settings.select]
-    return [r for r in rules if r.id not in settings.ignore]
+    # An override changes the rule itself, so findings, the catalogue and --fail-on agree.
+    levels = dict(settings.severity)
+    return [
+        replace(r, severity=levels[r.id]) if r.id in levels else r
+        for r in rules
+        if r.id not in settings.ignore
+    ]
 
 
 def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -> FileResult:
@@ -71,11 +81,15 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
     pack = select_pack(packs, year, settings.regime)
     context = Context(year=year, regime=pack, analysis=analysis)
     findings: list[Finding] = []
-    for rule in active_rules(pack, settings):
-        if rule in settings.extra_rules:  # a user's patterns: bounded in time
+    rules = active_rules(pack, settings)
+    # By id: an override in `severity:` makes a copy of the user's rule.
+    users = {r.id for r in settings.extra_rules}
+    for rule in rules:
+        if rule.id in users:  # a user's patterns: bounded in time
             findings.extend(_run_user_rule(doc, rule, context, packs))
         else:
             findings.extend(_run_rule(doc, rule, context, packs))
+    findings, suppressed = _suppress(doc, analysis.outline, findings, rules, packs, settings)
     findings.sort(key=Finding.sort_key)
     facts = report_facts(doc, analysis, pack, year)
     source = source_view(doc) if settings.keep_source else None
@@ -86,8 +100,50 @@ def check_document(doc: Document, packs: tuple[Pack, ...], settings: Settings) -
         doc.encoding,
         tuple(findings),
         dict(doc.meta),
+        suppressed=suppressed,
         source=source,
         facts=facts,
+    )
+
+
+def _suppress(
+    doc: Document, outline: Outline, findings: list[Finding], rules, packs, settings: Settings
+) -> tuple[list[Finding], int]:
+    """The filter stage of in-report directives: kept findings, how many were hidden."""
+    known = {r.id for p in packs for r in p.rules} | {r.id for r in settings.extra_rules}
+    stage = apply_suppressions(doc, outline, findings, {r.id for r in rules}, known)
+    reporter = next((r for r in rules if r.id == UNUSED_SUPPRESSION), None)
+    unused = [
+        _unused_finding(doc, outline, reporter, directive, idle, part)
+        for directive, idle, part in stage.unused
+        if reporter is not None
+    ]
+    return [*stage.kept, *unused], stage.suppressed
+
+
+def _unused_finding(
+    doc: Document,
+    outline: Outline,
+    rule: Rule,
+    directive: Suppression,
+    idle: tuple[str, ...],
+    part: Heading | None,
+) -> Finding:
+    """`unused-suppression` at the directive (or the text its comment is anchored on)."""
+    # A text report's directive line reads as empty: the excerpt is the comment's anchor, if any.
+    excerpt, offset = _excerpt(doc, directive.line, 1)
+    end = 1 + max(1, len(excerpt) - offset)
+    native = doc.location_at(directive.line, 1)
+    facts = {"directive": directive.text, "rules": list(idle) or [directive.text]}
+    return Finding(
+        doc.path,
+        rule.id,
+        Severity(rule.severity),
+        Location(directive.line, 1, directive.line, end, **native),
+        Evidence(facts),
+        section=_section_label(doc, outline, part.start) if part else None,
+        excerpt=excerpt,
+        excerpt_offset=offset,
     )
 
 

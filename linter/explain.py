@@ -6,6 +6,7 @@ regime, each variant is shown under the regimes it applies to.
 
 from __future__ import annotations
 
+from linter.output_words import severity_word
 from linter.rulebook import Rule
 
 _HEADINGS = {
@@ -85,7 +86,7 @@ def explain_rule(copies: list[Rule], pack_names: list[str], lang: str) -> str:
     lines = [
         f"{first.id}: {first.title[lang]}",
         "",
-        f"  {h['severity']}: {first.severity}",
+        f"  {h['severity']}: {severity_label(first.severity, lang)}",
         f"  {h['packs']}: {', '.join(every) or h['every']}",
         f"  {h['check']}: {first.check}",
     ]
@@ -96,3 +97,9 @@ def explain_rule(copies: list[Rule], pack_names: list[str], lang: str) -> str:
             lines += ["", f"  [{', '.join(packs)}]"]
             lines += _body(rule, lang, "    ", title=rule.title != first.title)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def severity_label(severity: str, lang: str) -> str:
+    """错误 (error) in Chinese: the word to read and the value a configuration file takes."""
+    word = severity_word(severity, lang)
+    return word if word == severity else f"{word} ({severity})"

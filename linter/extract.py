@@ -28,6 +28,7 @@ def native_label(location: dict[str, Any], lang: str) -> str:
 def render_text(doc: Document, locations: bool = False, lang: str = "zh") -> str:
     """Each extracted line with its number (and, with `locations`, its native place)."""
     from linter.formatters.text import display_width
+    from linter.formatters.visible import visible
 
     width = len(str(len(doc.lines)))
     where = [""] * len(doc.lines)
@@ -41,7 +42,9 @@ def render_text(doc: Document, locations: bool = False, lang: str = "zh") -> str
     for number, line in enumerate(doc.lines, start=1):
         label = where[number - 1]
         place = label + " " * (place_width - display_width(label)) + " | " if locations else ""
-        out.append(f"{number:>{width}} | {place}{line}")
+        # Control characters written out, as in every text output; tabs (between cells) kept.
+        shown = "\t".join(visible(part) for part in line.split("\t"))
+        out.append(f"{number:>{width}} | {place}{shown}")
     return "\n".join(out) + "\n"
 
 

@@ -76,14 +76,17 @@ class Partition:
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
-def union(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
+def union(patterns: Iterable[Any]) -> re.Pattern[str] | None:
     """An alternation that finds a match wherever one of `patterns` would: a pre-check
-    that skips them all when it finds nothing (95 % of the labels name no part)."""
+    that skips them all when it finds nothing (95 % of the labels name no part).
+
+    Only for `re` patterns (the shipped rules'): a user's patterns run under a time
+    bound (`linter.patterns`), which an unbounded `re` alternation would escape."""
     patterns = list(patterns)
-    if not all(isinstance(p, re.Pattern) for p in patterns):
-        return None  # a user's time-bounded patterns (linter.patterns): never joined into `re`
+    if not patterns or not all(isinstance(p, re.Pattern) for p in patterns):
+        return None
     sources = [p.pattern for p in patterns]
-    if not sources or any(_GROUP_REFERENCE.search(s) for s in sources):
+    if any(_GROUP_REFERENCE.search(s) for s in sources):
         return None
     # A user rule's patterns run under a time bound (linter/patterns.TimedPattern):
     # joined into one plain `re` pattern they would escape it, so they are not joined.
@@ -252,15 +255,23 @@ def _assign_parts(
     """
     assigned: dict[int, dict[int, str]] = {}
     anything = union(p for partition in partitions for _, p in partition.parts)
+    seen: dict[str, dict[int, tuple[str, tuple[int, int]]]] = {}
+
+    def matches_of(text: str) -> dict[int, tuple[str, tuple[int, int]]]:
+        # Half the texts read in a report repeat (clauses, the words after figures).
+        if text not in seen:
+            seen[text] = _matches(partitions, text, anything)
+        return seen[text]
+
     for q in quantities:
         if q.kind == "percent":
             continue
         label = label_of[q.start]
-        matches = _matches(partitions, label, anything)
-        if not _matches(partitions, _COMMA.split(label)[-1], anything):
+        matches = matches_of(label)
+        if not matches_of(_COMMA.split(label)[-1]):
             # "其中5件维持原答复,1件被纠正": when nothing names the figure in its own
             # clause before it, the words after it do (if they name a part).
-            after = _matches(partitions, _after_text(doc, q), anything)
+            after = matches_of(_after_text(doc, q))
             matches = after or matches
         if not matches:
             continue

@@ -335,6 +335,7 @@ class FileResult:
     encoding: str | None
     findings: tuple[Finding, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
+    suppressed: int = 0  # findings hidden by `ogilint: disable=` directives in the report
     # The extracted text and table grids, for formats that show the report itself
     # (html): filled only when the format asks (`NEEDS_SOURCE`), so others never carry it.
     source: SourceView | None = None

@@ -23,13 +23,15 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from linter.engine import Settings
 from linter.records import FileResult
+from linter.rulebook import Rule
 
 WINDOW_PER_WORKER = 4  # enough to keep a worker busy while the parent writes results
 EXECUTORS = ("process", "dask")
@@ -105,10 +107,22 @@ def apply_config(config, path: str, cli: Settings, packs) -> Settings:
 
     if not config.values:
         return cli
-    for key in ("select", "ignore", "per-file-ignores"):
+    extra = cli.extra_rules
+    # `rules:` folders load beside the shipped packs and --rules: unlike other options,
+    # --rules adds to them, since the file's other keys may name the rules they hold.
+    if config.get("rules"):
+        extra = _join_rules(
+            extra, _config_rules(config.sources["rules"], tuple(config.get("rules")))
+        )
+    for key in ("select", "ignore", "per-file-ignores", "severity"):
         named = config.get(key) or []
-        ids = {i for v in named.values() for i in v} if isinstance(named, dict) else set(named)
-        unknown = ids - known_ids(packs, cli.extra_rules)
+        if key == "severity":
+            ids = set(named)
+        elif isinstance(named, dict):
+            ids = {i for v in named.values() for i in v}
+        else:
+            ids = set(named)
+        unknown = ids - known_ids(packs, extra)
         if unknown:
             where = config.sources[key]
             raise SettingsError(f"{where}: {key}: unknown rule id(s): {', '.join(sorted(unknown))}")
@@ -123,6 +137,53 @@ def apply_config(config, path: str, cli: Settings, packs) -> Settings:
         ignore=(cli.ignore or frozenset(config.get("ignore", ()))) | config.ignored_for(path),
         regime=regime,
         year=cli.year if cli.year is not None else config.get("year"),
+        extra_rules=extra,
+        severity=tuple(sorted((config.get("severity") or {}).items())),
+    )
+
+
+@lru_cache(maxsize=32)
+def _config_rules(source: Path, folders: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The rules of a configuration's `rules:` folders (relative to the file naming them)."""
+    from linter.rulebook import RuleFileError, extra_rules, shipped_packs
+
+    found: list[Rule] = []
+    for name in folders:
+        folder = (source.parent / name).resolve()
+        if not folder.is_dir():
+            raise SettingsError(f"{source}: rules: {folder} is not a folder of rule files")
+        try:
+            found.extend(extra_rules(folder, shipped_packs()))
+        except RuleFileError as exc:
+            raise SettingsError(str(exc)) from None
+    return _join_rules((), found)
+
+
+def _join_rules(given, configured) -> tuple[Rule, ...]:
+    """--rules and a configuration's rules, each once; one id from two files is refused."""
+    # Keyed with the regimes: a rule's variants share its id and entry.
+    joined = {(r.id, r.source, r.regimes): r for r in (*given, *configured)}
+    files: dict[str, str] = {}
+    for rule in joined.values():
+        first = files.setdefault(rule.id, rule.source)
+        if first.rsplit(":", 1)[0] != rule.source.rsplit(":", 1)[0]:
+            raise SettingsError(f"rule {rule.id!r} is in {first} and in {rule.source}")
+    return tuple(joined.values())
+
+
+def catalogue_settings(paths: list[str], settings: Settings, packs) -> Settings:
+    """The settings the run's catalogue describes: every file's extra rules and overrides.
+
+    Called after `run` (any configuration error has been raised by then; the
+    files' configurations and rule folders are cached).
+    """
+    per_file = [file_settings(p, settings, packs) for p in paths]
+    extra = {(r.id, r.source, r.regimes): r for s in per_file for r in s.extra_rules}
+    levels = {k: v for s in per_file for k, v in s.severity}
+    return replace(
+        settings,
+        extra_rules=tuple(extra.values()) or settings.extra_rules,
+        severity=tuple(sorted(levels.items())),
     )
 
 
@@ -236,8 +297,8 @@ def _ordered(
     tasks: list[Task], cache, start: Callable[[], Any], jobs: int, read_stdin
 ) -> Iterator[FileResult]:
     """Yield each task's result in order, running only the cache misses, within the window."""
-    # Slots hold a finished result, or (future, key) for a task in flight.
-    pending: deque[FileResult | tuple[Any, str | None]] = deque()
+    # Slots hold a finished result, or (future, key, task) for a task in flight.
+    pending: deque[FileResult | tuple[Any, str | None, Task]] = deque()
     with _Lazy(start) as executor:
         window = max(1, jobs) * WINDOW_PER_WORKER
         for task in tasks:
@@ -257,17 +318,18 @@ def _prepare(task: Task, cache, executor: _Lazy, read_stdin):
     if task.path == "-":
         task = replace(task, data=read_stdin())
     if cache is None or (task.data is None and Path(task.path).is_dir()):
-        return executor.submit(check_file, task), None
+        return executor.submit(check_file, task), None, task
     try:
         data = task.data if task.data is not None else read_bytes(task.path)
     except InputError:
-        return executor.submit(check_file, task), None  # the worker words the reason
+        return executor.submit(check_file, task), None, task  # the worker words the reason
     key = cache.key(data, task.name, task.settings)
     hit = cache.get(key, task.name)
     if hit is not None:
         return hit
     # The bytes go along: the key is of the bytes checked, even if the file changes meanwhile.
-    return executor.submit(check_file, replace(task, data=data)), key
+    task = replace(task, data=data)
+    return executor.submit(check_file, task), key, task
 
 
 def _ready(slot) -> bool:
@@ -277,11 +339,36 @@ def _ready(slot) -> bool:
 def _finish(slot, cache) -> FileResult:
     if isinstance(slot, FileResult):
         return slot
-    future, key = slot
-    result = future.result()
+    future, key, task = slot
+    try:
+        result = future.result()
+    except BrokenExecutor:
+        # A worker died (killed, out of memory) and took every task in flight
+        # with it: each is run again alone, so only a file that kills its own
+        # process is lost, and that one as a finding, not a traceback.
+        result = _alone(task)
+    except Exception as exc:  # the executor's own failure (a cluster worker lost)
+        result = _crashed(task, exc)
     if key is not None:
         cache.put(key, result)
     return result
+
+
+def _alone(task: Task) -> FileResult:
+    """`task` run in a fresh process of its own."""
+    try:
+        with _pool(1) as solo:
+            return solo.submit(check_file, task).result()
+    except Exception as exc:
+        return _crashed(task, exc)
+
+
+def _crashed(task: Task, exc: BaseException) -> FileResult:
+    from linter.engine import internal_error
+    from linter.rulebook import shipped_packs
+
+    finding = internal_error(task.name, "(engine)", exc, shipped_packs())
+    return FileResult(task.name, None, task.settings.year, None, (finding,))
 
 
 class _Lazy:
@@ -304,7 +391,12 @@ class _Lazy:
     def submit(self, fn: Callable[[Task], FileResult], task: Task):
         if self._executor is None:
             self._executor = self._start()
-        return self._executor.submit(fn, task)
+        try:
+            return self._executor.submit(fn, task)
+        except BrokenExecutor:  # a worker died: the tasks after it get a new pool
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._start()
+            return self._executor.submit(fn, task)
 
     def __enter__(self) -> _Lazy:
         return self

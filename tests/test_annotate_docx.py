@@ -337,6 +337,16 @@ def test_the_filters_of_check_apply(tmp_path):
     )
 
 
+def test_the_configuration_beside_the_report_applies(tmp_path):
+    source = tmp_path / CITY.name
+    shutil.copyfile(CITY, source)
+    (tmp_path / ".ogilint.yaml").write_text("ignore: [table-blank-cell, text-table-mismatch]\n")
+    cli("annotate", str(source), "-o", str(tmp_path / "out.docx"))
+    _, comments = read_comments(tmp_path / "out.docx")
+    rules = {c.rule for c in comments}
+    assert len(comments) == 6 and not rules & {"table-blank-cell", "text-table-mismatch"}
+
+
 def test_a_baseline_hides_known_findings(tmp_path):
     source = tmp_path / CITY.name
     shutil.copyfile(CITY, source)

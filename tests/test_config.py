@@ -155,3 +155,71 @@ def test_the_readme_example_is_valid(tmp_path):
     example = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
     (tmp_path / ".ogilint.yaml").write_text(example, encoding="utf-8")
     assert read_file(tmp_path / ".ogilint.yaml")["fail-on"] == "warning"
+
+
+def test_a_severity_override_changes_the_findings_and_the_exit_code(tree):
+    report = "reports/changzhou-2018.txt"
+    assert run_ogilint("check", report, cwd=tree).code == 1  # two errors
+    _write(tree / ".ogilint.yaml", "severity:\n  total-mismatch: warning\n  invalid-email: info\n")
+    run = run_ogilint("check", report, "--format", "json", cwd=tree)
+    assert run.code == 0, run.stdout  # nothing at or above error any more
+    found = {f["rule"]: f["severity"] for f in run.json["files"][0]["findings"]}
+    assert found == {"total-mismatch": "warning", "invalid-email": "info"}
+    assert run_ogilint("check", report, "--fail-on", "warning", cwd=tree).code == 1
+    zh = run_ogilint("check", report, cwd=tree).stdout
+    assert ": 警告 [total-mismatch]" in zh and ": 提示 [invalid-email]" in zh
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ("severity:\n  total-mismatch: fatal\n", 2, "must be one of 'error', 'warning', 'info'"),
+        (
+            "severity:\n  no-such-rule: warning\n",
+            None,
+            "severity: unknown rule id(s): no-such-rule",
+        ),
+        ("rules: [missing-folder]\n", None, "rules: "),
+    ],
+)
+def test_a_bad_severity_or_rules_key_is_refused_naming_the_file(tree, text, line, reason):
+    _write(tree / ".ogilint.yaml", text)
+    run = run_ogilint("check", "reports/changzhou-2018.txt", cwd=tree)
+    where = f"{tree / '.ogilint.yaml'}:{line}: " if line else f"{tree / '.ogilint.yaml'}: "
+    assert run.code == 2 and run.stderr.startswith(f"ogilint: error: {where}"), run.stderr
+    assert reason in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+LOCAL_RULE = """\
+pack: local
+rules:
+  - id: local-other-matters
+    severity: error
+    title: {zh: 缺少其他事项, en: No other matters}
+    message: {zh: 本单位要求写明其他需要报告的事项, en: our office requires the other matters part}
+    regulation: {zh: 本单位要求, en: local policy}
+    check: required_section
+    params:
+      headings: ['其他需要报告的事项']
+    examples: {}
+"""
+
+
+def test_a_rules_folder_named_in_the_file_loads_a_user_rule(tree):
+    (tree / "our-rules").mkdir()
+    _write(tree / "our-rules" / "local.yaml", LOCAL_RULE)
+    _write(
+        tree / "reports" / ".ogilint.yaml",
+        "rules: [../our-rules]\nseverity: {local-other-matters: warning}\n",
+    )
+    run = run_ogilint("check", "reports/changzhou-2018.txt", "--format", "json", cwd=tree)
+    found = {f["rule"]: f for f in run.json["files"][0]["findings"]}
+    assert found["local-other-matters"]["severity"] == "warning", run.stderr
+    assert found["local-other-matters"]["message"] == "本单位要求写明其他需要报告的事项"
+    # --rules on the command line adds to the file's folders (their ids stay known)
+    (tree / "more").mkdir()
+    _write(tree / "more" / "x.yaml", LOCAL_RULE.replace("local-other-matters", "local-more"))
+    both = run_ogilint(
+        "check", "reports/changzhou-2018.txt", "--rules", "more", "--format", "json", cwd=tree
+    )
+    assert {"local-other-matters", "local-more"} <= both.rules(), both.stderr

@@ -184,7 +184,7 @@ def test_the_page_words_come_from_the_yaml_in_both_languages():
     english = render("html", [result], cat, FormatOptions(lang="en"))
     assert '<html lang="en">' in english and labels("en")["by-rule"] in english
     assert "错误" not in english.split("<main>")[0]
-    chinese = html_page([result], cat)
+    chinese = html_page(result, cat)  # one result, as `ogilint annotate` passes it
     assert labels("zh")["by-rule"] in chinese
 
 
@@ -201,3 +201,14 @@ def yaml_words():
     import yaml
 
     return yaml.safe_load((rules_dir() / "messages" / "html-report.yaml").read_text("utf-8"))
+
+
+def test_the_arithmetic_is_shown_once_and_what_a_baseline_hid_is_said():
+    from linter.baseline import Outcome
+
+    result, cat = _checked(COUNTY, keep_source=True)
+    page = html_page([result], cat, baseline=Outcome(suppressed=3, fixed=()))
+    # total-mismatch says its sum in the message: no second copy under it.
+    assert page.count("18 + 2 + 52 + 45 = 117 ≠ 120") == 1
+    assert "基线:3 个已知问题未显示,0 个已修复" in page
+    assert "基线" not in html_page([result], cat)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import json
+import multiprocessing
 import os
 import pickle
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,22 @@ def test_two_jobs_give_the_same_json_as_one_in_input_order(one_job):
     assert one_job.code in (0, 1), one_job.stderr
     assert [f["path"] for f in two.json["files"]] == _inputs()
     assert (two.code, two.stdout) == (one_job.code, one_job.stdout)
+
+
+def test_a_killed_worker_costs_no_result():
+    # Killing the pool's workers mid-run breaks every task in flight: each is run
+    # again alone, and the run ends with every result, as one job gives them.
+    paths = [str(p) for p in sorted(REPORTS.glob("*.txt"))] + [str(SMALL)] * 4
+    packs = shipped_packs()
+    expected = list(run(paths, Settings(), packs, jobs=1))
+    results = run(paths, Settings(), packs, jobs=2)
+    got = [next(results)]
+    workers = multiprocessing.active_children()
+    assert workers  # the pool is running
+    for worker in workers:
+        os.kill(worker.pid, signal.SIGKILL)
+    got.extend(results)
+    assert got == expected
 
 
 # --- the cache ------------------------------------------------------------------
@@ -181,6 +199,16 @@ def test_changed_bytes_name_or_settings_are_other_entries(cached):
     shutil.copyfile(report, renamed)
     _run_cached(renamed, root)
     assert len(list(root.glob("v1/*/*.json"))) == 4
+
+
+def test_a_cached_result_equals_the_checked_one_with_its_source_view(cached):
+    # The html format's settings keep the source: the richest record there is.
+    report, root, _ = cached
+    settings = Settings(keep_source=True)
+    cold = _run_cached(report, root, settings)
+    assert cold.source is not None
+    assert _run_cached(report, root, settings) == cold
+    assert len(list(root.glob("v1/*/*.json"))) == 2
 
 
 def test_unreadable_files_are_not_cached(tmp_path):

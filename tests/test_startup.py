@@ -34,7 +34,12 @@ def _imported(args: list[str], cache: Path) -> set[str]:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     for _ in range(2):
         run = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=cache,
+            check=True,
         )
     return set(run.stdout.splitlines()[-1].split())
 

@@ -40,6 +40,7 @@ class FormatOptions:
     lang: str = "zh"
     color: bool = False
     quiet: bool = False
+    width: int | None = None  # display cells to cut text excerpts to (None: no cut)
     baseline: Outcome | None = None  # set when --baseline hid known findings
     output: str | None = None  # the --output file (a page links to files beside it)
     # Each report's page address by its path, when a server keeps them (`ogilint serve`).
@@ -80,4 +81,6 @@ def summary(results: Sequence[FileResult]) -> dict[str, int]:
         "errors": sum(f.severity == "error" for f in findings),
         "warnings": sum(f.severity == "warning" for f in findings),
         "infos": sum(f.severity == "info" for f in findings),
+        # hidden by `ogilint: disable=` directives inside the reports (linter/suppressions.py)
+        "suppressed": sum(r.suppressed for r in results),
     }

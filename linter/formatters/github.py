@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from linter.formatters import FormatOptions
 from linter.formatters.ci import full_message, in_source, native_place
 from linter.formatters.text import summary_lines
+from linter.formatters.visible import visible
 from linter.messages import finding_message
 
 if TYPE_CHECKING:
@@ -34,14 +35,16 @@ def escape_property(text: str) -> str:
 
 
 def annotation(r: FileResult, f: Finding, message: str, title: str) -> str:
-    props = {"file": r.path}
+    # Control characters from a report or a file name are written out (`\x1b`) before
+    # the toolkit's escaping: the log would pass them to whoever reads it raw.
+    props = {"file": visible(r.path)}
     if in_source(r) and not f.whole_report:
         props |= {"line": str(f.line), "col": str(f.column)}
         if f.end_line != f.line or f.end_column > f.column:
             props |= {"endLine": str(f.end_line), "endColumn": str(f.end_column)}
     props["title"] = title
     head = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
-    return f"::{COMMANDS[f.severity]} {head}::{escape_data(full_message(message, f))}"
+    return f"::{COMMANDS[f.severity]} {head}::{escape_data(full_message(visible(message), f))}"
 
 
 def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions) -> str:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from linter.fingerprints import fingerprints
 from linter.formatters import FormatOptions
 from linter.formatters.ci import full_message, in_source, native_place
+from linter.formatters.visible import json_safe
 from linter.messages import finding_message
 
 if TYPE_CHECKING:
@@ -56,4 +57,4 @@ def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatO
         for r in results
         for f, fp in zip(r.findings, fingerprints(r.findings), strict=True)
     ]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

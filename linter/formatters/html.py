@@ -12,11 +12,17 @@ Policy allows only the page's own inline style and the one script whose hash
 it names: no network, and nothing injected can run.
 
 Other callers (`ogilint annotate` on non-Word input, `ogilint serve`) call
-`html_page(results, catalogue, lang)`. The results need their `source`
-(`FileResult.source`): check with `Settings(keep_source=True)` (the engine
-then attaches `linter.source_view.source_view(doc)`), or attach it yourself
-with `dataclasses.replace(result, source=source_view(doc))`. A result without
-a source (an unreadable file) is shown as its findings with their excerpts.
+`html_page(result_or_results, catalogue, lang)`. The results need their
+`source` (`FileResult.source`): check with `keep_source=True`, and the engine
+attaches `linter.source_view.source_view(doc)`::
+
+    settings = dataclasses.replace(settings, keep_source=True)
+    result = check_document(doc, packs, settings)
+    page = html_page(result, catalogue([result], packs, settings), lang="zh")
+
+or attach it to a result you have: `dataclasses.replace(result,
+source=source_view(doc))`. A result without a source (an unreadable file) is
+shown as its findings with their excerpts.
 """
 
 from __future__ import annotations
@@ -37,12 +43,13 @@ import yaml
 
 from linter.formatters import FormatOptions, summary
 from linter.messages import finding_message
+from linter.records import FileResult
 from linter.rulebook import rules_dir
 
 if TYPE_CHECKING:
+    from linter.baseline import Outcome
     from linter.records import (
         Catalogue,
-        FileResult,
         Finding,
         SourceCell,
         SourceTable,
@@ -98,11 +105,23 @@ class _Page:
 
 
 def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions) -> str:
-    return html_page(results, catalogue, options.lang)
+    return html_page(results, catalogue, options.lang, options.baseline)
 
 
-def html_page(results: Sequence[FileResult], catalogue: Catalogue, lang: str = "zh") -> str:
-    """One self-contained HTML page annotating every result (see the module docstring)."""
+def html_page(
+    results: FileResult | Sequence[FileResult],
+    catalogue: Catalogue,
+    lang: str = "zh",
+    baseline: Outcome | None = None,
+) -> str:
+    """One self-contained HTML page annotating one result or several (see the module docstring).
+
+    `catalogue` is the rules that ran (`linter.engine.catalogue(results, packs,
+    settings)`); `lang` "zh" or "en"; `baseline`: what --baseline hid, said under
+    the totals.
+    """
+    if isinstance(results, FileResult):
+        results = [results]
     words = labels(lang)
     css, script = _assets()
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
@@ -121,12 +140,14 @@ def html_page(results: Sequence[FileResult], catalogue: Catalogue, lang: str = "
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n<style>\n{css}</style>\n</head>\n<body>\n"
-        f"{_header(results, words, title)}<main>\n{index}{''.join(sections)}</main>\n"
+        f"{_header(results, words, title, baseline)}<main>\n{index}{''.join(sections)}</main>\n"
         f"<script>{script}</script>\n</body>\n</html>\n"
     )
 
 
-def _header(results: Sequence[FileResult], words: dict[str, str], title: str) -> str:
+def _header(
+    results: Sequence[FileResult], words: dict[str, str], title: str, baseline: Outcome | None
+) -> str:
     counts = summary(results)
     per = {"error": counts["errors"], "warning": counts["warnings"], "info": counts["infos"]}
     total = sum(per.values())
@@ -138,12 +159,20 @@ def _header(results: Sequence[FileResult], words: dict[str, str], title: str) ->
     shown = words["shown"]
     return (
         f'<header class="top"><h1>{_e(title)}</h1>'
-        f'<p class="totals">{_e(words["totals"].format(**counts))}</p></header>\n'
+        f'<p class="totals">{_e(words["totals"].format(**counts))}</p>{_baseline(baseline, words)}'
+        "</header>\n"
         f'<div class="filter" role="group" aria-label="{_e(words["filter"])}">'
         f'<span class="what">{_e(words["filter"])}</span>{boxes}'
         f'<span class="shown" data-template="{_e(shown)}">'
         f"{_e(shown.format(shown=total, total=total))}</span></div>\n"
     )
+
+
+def _baseline(outcome: Outcome | None, words: dict[str, str]) -> str:
+    if outcome is None:
+        return ""
+    said = words["baseline"].format(suppressed=outcome.suppressed, fixed=len(outcome.fixed))
+    return f'<p class="totals baseline">{_e(said)}</p>'
 
 
 def _index(results: Sequence[FileResult], words: dict[str, str]) -> str:
@@ -262,9 +291,9 @@ def _note(
     if not f.whole_report:
         num = f'<a class="num" href="#{anchor}">{number}</a>'
     ident = f'id="{anchor}"' if f.whole_report else f'id="n-{anchor}"'
-    arithmetic = (
-        f'<p class="arith">{_e(f.evidence.arithmetic)}</p>' if f.evidence.arithmetic else ""
-    )
+    arithmetic = f.evidence.arithmetic or ""
+    # Shown under the message unless the message already spells it out (total-mismatch).
+    arithmetic = f'<p class="arith">{_e(arithmetic)}</p>' if arithmetic not in message else ""
     article_html = (
         f'<p class="article"><span class="k">{_e(words["article"])}</span> {_e(article)}</p>'
         if article
@@ -310,14 +339,16 @@ def _marks(page: _Page, source: SourceView) -> list[_Mark]:
 
 
 def _body(page: _Page, source: SourceView) -> str:
-    """The report's lines as paragraphs and tables, each block followed by its notes."""
+    """The report's lines as paragraphs and tables, each block with the notes of its findings."""
     marks = _marks(page, source)
     lines = source.text.split("\n")
     line_of = {m.id: bisect_right(source.line_starts, m.start) - 1 for m in marks}
     notes_at: dict[int, list[str]] = {}
-    for k in range(len(page.result.findings)):
-        if page.ids[k] in line_of:
-            notes_at.setdefault(line_of[page.ids[k]], []).append(page.notes[k])
+    for k, f in enumerate(page.result.findings):
+        if not f.whole_report:
+            # A place outside the text (there should be none) still shows its note, at the end.
+            line = line_of.get(page.ids[k], len(lines) - 1)
+            notes_at.setdefault(line, []).append(page.notes[k])
     tables = {t.first_line: t for t in source.tables}
     out: list[str] = []
     pending: list[str] = []  # notes of findings on lines not shown (blank ones)

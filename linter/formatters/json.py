@@ -1,10 +1,11 @@
 """The JSON contract: every later format is built from the same records.
 
 {"ogilint": "<version>",
- "files": [{"path", "regime", "year", "encoding", ("ocr": true for a scan), "findings": [
+ "files": [{"path", "regime", "year", "encoding", ("ocr": true for a scan),
+            ("suppressed": n when directives in the report hid findings), "findings": [
      {"rule", "severity", "message", "line", "column", "end_line", "end_column",
       "section", "excerpt", "details", (+ "page" / "paragraph" / "table" / "row" / "cell")}]}],
- "summary": {"files", "errors", "warnings", "infos"},
+ "summary": {"files", "errors", "warnings", "infos", "suppressed"},
  (with --baseline) "baseline": {"suppressed", "fixed": [{"path", "rule", "fingerprint", "line"}]}}
 
 `message` is in --lang; `details` is the finding's evidence (linter/records.py).
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from linter import __version__
 from linter.formatters import FormatOptions, summary
+from linter.formatters.visible import json_safe
 from linter.messages import finding_message
 
 if TYPE_CHECKING:
@@ -52,6 +54,8 @@ def file_record(r: FileResult, catalogue: Catalogue, lang: str) -> dict[str, Any
         ],
         # A scan's text came from OCR (linter/loaders/ocr.py): every finding may rest on it.
         **({"ocr": True} if r.meta.get("ocr") else {}),
+        # Findings hidden by `ogilint: disable=` directives in the report itself.
+        **({"suppressed": r.suppressed} if r.suppressed else {}),
     }
 
 
@@ -69,4 +73,4 @@ def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatO
                 for e in options.baseline.fixed
             ],
         }
-    return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2, default=str)) + "\n"

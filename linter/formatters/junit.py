@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from linter.formatters import FormatOptions
 from linter.formatters.ci import full_message
+from linter.formatters.visible import visible
 from linter.messages import finding_message
 
 if TYPE_CHECKING:
@@ -40,13 +41,16 @@ def _place(f: Finding) -> str:
 
 
 def _testcase(r: FileResult, rule_id: str, catalogue: Catalogue, lang: str) -> ET.Element:
-    case = ET.Element(
-        "testcase", classname=_xml_text(r.path), name=rule_id, file=_xml_text(r.path), time="0"
-    )
+    # Paths and messages with control characters written out (`\n`, `\x1b`): a file
+    # named with a newline would otherwise forge a line of the failure text.
+    path = _xml_text(visible(r.path))
+    case = ET.Element("testcase", classname=path, name=rule_id, file=path, time="0")
     found = [f for f in r.findings if f.rule == rule_id]
     if not found:
         return case
-    messages = [full_message(finding_message(f, catalogue, r.regime, lang), f) for f in found]
+    messages = [
+        full_message(visible(finding_message(f, catalogue, r.regime, lang)), f) for f in found
+    ]
     failure = ET.SubElement(
         case,
         "failure",
@@ -55,7 +59,7 @@ def _testcase(r: FileResult, rule_id: str, catalogue: Catalogue, lang: str) -> E
     )
     failure.text = _xml_text(
         "\n".join(
-            f"{r.path}:{_place(f)}: {f.severity} [{f.rule}] {m}"
+            f"{path}:{_place(f)}: {f.severity} [{f.rule}] {m}"
             for f, m in zip(found, messages, strict=True)
         )
     )
@@ -67,7 +71,7 @@ def _suite(r: FileResult, catalogue: Catalogue, lang: str) -> ET.Element:
     failures = sum(case.find("failure") is not None for case in cases)
     suite = ET.Element(
         "testsuite",
-        name=_xml_text(r.path),
+        name=_xml_text(visible(r.path)),
         tests=str(len(cases)),
         failures=str(failures),
         errors="0",

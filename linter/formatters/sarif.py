@@ -21,6 +21,7 @@ from linter.fingerprints import VERSION as FINGERPRINT_VERSION
 from linter.fingerprints import fingerprints
 from linter.formatters import FormatOptions
 from linter.formatters.ci import artifact_uri, full_message, in_source, rule_help
+from linter.formatters.visible import json_safe
 from linter.messages import finding_message
 
 if TYPE_CHECKING:
@@ -123,4 +124,4 @@ def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatO
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2, default=str) + "\n"
+    return json_safe(json.dumps(log, ensure_ascii=False, indent=2, default=str)) + "\n"

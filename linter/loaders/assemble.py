@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from linter.document import Block, Document, Table
+from linter.document import Block, Directive, Document, Table
 
 CELL_SEPARATOR = "\t"
 
@@ -117,6 +117,11 @@ class DocumentBuilder:
         self.lines: list[str] = []
         self.blocks: list[Block] = []
         self.tables: list[Table] = []
+        self.directives: list[Directive] = []
+
+    def directive(self, text: str, line: int | None = None) -> None:
+        """A comment addressed to ogilint, standing at `line` (default: the next line)."""
+        self.directives.append(Directive(text, len(self.lines) if line is None else line))
 
     def paragraph(self, text: str, location: dict[str, Any] | None = None) -> None:
         """One paragraph; a line break inside it (Word's Shift+Enter) starts a new line."""
@@ -162,4 +167,9 @@ class DocumentBuilder:
             blocks=tuple(self.blocks),
             tables=tuple(self.tables),
             meta=meta,
+            # A comment after the last line belongs to the last line.
+            directives=tuple(
+                Directive(d.text, min(d.line, max(len(self.lines) - 1, 0)))
+                for d in sorted(self.directives, key=lambda d: d.line)
+            ),
         )

@@ -7,7 +7,9 @@ so paragraphs inside content controls and text inside tracked insertions,
 hyperlinks and fields are kept, and deleted text is not. Automatic numbering
 from numbering.xml is rendered as Word shows it ("一、" before "概述"), since
 that is often the only heading number. Headers, footers, comments, footnotes
-and text boxes are not the report body and are left out.
+and text boxes are not the report body and are left out; a comment that says
+`ogilint: disable=…` is kept as a suppression directive (`Document.directives`)
+at the paragraph or table it is anchored on.
 
 Locations: body paragraphs are numbered from 1 in document order, empty ones
 included (paragraphs inside tables are not counted); tables are numbered from
@@ -26,6 +28,7 @@ from linter.document import Document
 from linter.loaders import InputError
 from linter.loaders.assemble import DocumentBuilder, Grid, join_wrapped
 from linter.loaders.reasons import failure
+from linter.suppressions import is_directive
 
 MAX_UNZIPPED = 256 * 1024 * 1024  # a report's parts are a few MB; more is a zip bomb
 MAX_MEMBERS = 10_000
@@ -437,7 +440,10 @@ def load(data: bytes, path: str) -> Document:
     numbering = Numbering.read(numbering_xml, styles_xml)
     builder = DocumentBuilder()
     paragraphs = 0
+    anchored: dict[str, int] = {}  # Word comment id -> line of the paragraph or table it marks
     for item in _body_items(word.element.body):
+        for comment_id in _comment_ids(item):
+            anchored.setdefault(comment_id, len(builder.lines))
         if item.tag == _P:
             paragraphs += 1
             text = numbering.label(item) + paragraph_text(item)
@@ -446,8 +452,31 @@ def load(data: bytes, path: str) -> Document:
             builder.table(_table_grid(item, numbering))
     if not any(line.strip() for line in builder.lines):
         raise InputError("docx-without-text")
+    _directives(word, anchored, builder)
     meta = {"format": "docx", "paragraphs": paragraphs, "tables": len(builder.tables)}
     return builder.build(path, None, meta)
+
+
+def _comment_ids(item: Any) -> list[str]:
+    """Ids of the Word comments whose range starts (or whose mark stands) in `item`."""
+    return [
+        element.get(_W + "id", "")
+        for element in item.iter(_W + "commentRangeStart", _W + "commentReference")
+    ]
+
+
+def _directives(word: Any, anchored: dict[str, int], builder: DocumentBuilder) -> None:
+    """Word comments addressed to ogilint, at the line of the text they are anchored on."""
+    if not anchored:
+        return
+    try:
+        texts = {str(c.comment_id): c.text for c in word.comments}
+    except Exception:  # a damaged comments part: the report is still read, without them
+        return
+    for comment_id, line in anchored.items():
+        text = texts.get(comment_id, "")
+        if is_directive(text):
+            builder.directive(text, line)
 
 
 def _numbering_element(word: Any) -> Any:

@@ -24,6 +24,7 @@ from linter.document import Document
 from linter.loaders import InputError
 from linter.loaders.assemble import DocumentBuilder, Grid, join_wrapped
 from linter.loaders.text import decode as decode_text
+from linter.suppressions import is_directive
 
 _DECLARATION_BYTES = 4096
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -295,9 +296,18 @@ class _Lines:
             self.builder.paragraph(line)
         self.lines.append(line)
 
-    def table(self, grid: Grid) -> None:
+    def comment(self, text: str) -> None:
+        """A comment: a directive to ogilint is kept (at the line it stands in), not as text."""
+        if self.builder is not None and is_directive(text):
+            self.builder.directive(text)
+
+    def table(self, grid: Grid, node: Any) -> None:
         self.flush()
         if self.builder is not None:
+            # A directive inside the table's cells stands at the table's first row.
+            for inner in node.traverse(include_text=True):
+                if inner.tag == "-comment":
+                    self.comment(inner.comment_content or "")
             self.builder.table(grid)
 
 
@@ -314,6 +324,8 @@ def _walk(root: Any, out: _Lines) -> None:
                 out.pre -= 1
         elif tag == "-text":
             out.text(node.text(deep=False) or "")
+        elif tag == "-comment":
+            out.comment(node.comment_content or "")
         elif not tag.startswith("-") and not _open(node, out):  # "-comment", "-doctype"
             stack.append((node, True))
             stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
@@ -331,7 +343,7 @@ def _open(node: Any, out: _Lines) -> bool:
     if tag == "table":
         grid = _data_table(node)
         if grid is not None:
-            out.table(grid)
+            out.table(grid, node)
             return True
     if tag in _BLOCK_TAGS:
         out.flush()

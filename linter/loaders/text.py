@@ -4,7 +4,9 @@ BOMs decide first; then strict UTF-8; then UTF-16 without a BOM (told by
 where its NUL bytes fall); then charset-normalizer's best guess,
 read with GB18030 when it guesses GB2312 or GBK (GB18030 is their superset,
 and offices mix the three). CRLF and CR become LF so lines count as an editor
-counts them.
+counts them. A line `# ogilint: disable=…` (or `<!-- ogilint: … -->`) is a
+suppression directive, not report text: it is recorded in
+`Document.directives` and read as an empty line, so lines keep their numbers.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 import codecs
 import re
 
-from linter.document import Document
+from linter.document import Directive, Document
 from linter.loaders import InputError
+from linter.suppressions import directive_line
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -108,4 +111,16 @@ def to_text(data: bytes) -> tuple[str, str]:
 
 def load(data: bytes, path: str) -> Document:
     text, encoding = to_text(data)
-    return Document(path=path, text=text, encoding=encoding, meta={"format": "text"})
+    lines = text.split("\n")
+    found = []
+    for i, line in enumerate(lines):
+        directive = directive_line(line)
+        if directive is not None:  # not report text: kept aside, its line read as empty
+            found.append(Directive(directive, i))
+            lines[i] = ""
+    if found:
+        text = "\n".join(lines)
+        if not text.strip():  # nothing but directives
+            raise InputError("no-text")
+    meta = {"format": "text"}
+    return Document(path=path, text=text, encoding=encoding, meta=meta, directives=tuple(found))

@@ -1,0 +1,32 @@
+"""The words of the output people read (severities, summary lines), in each language.
+
+They are data (rules/messages/output.yaml), like every user-facing text: 错误/警告/提示
+in Chinese output, error/warning/info in English. Machine formats keep the English
+values their contracts define.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from linter.rulebook import rules_dir
+
+OUTPUT_WORDS = "messages/output.yaml"  # under the rules folder
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    return yaml.safe_load((rules_dir() / OUTPUT_WORDS).read_text(encoding="utf-8"))
+
+
+def severity_word(severity: str, lang: str) -> str:
+    """错误/警告/提示 in Chinese, error/warning/info in English."""
+    return _words()["severity"][str(severity)][lang]
+
+
+def output_text(key: str, lang: str, **values: Any) -> str:
+    """A sentence of the people's output, filled in."""
+    return _words()[key][lang].format(**values)
