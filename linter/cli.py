@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -58,27 +59,47 @@ def _split(values: list[str] | None) -> frozenset[str]:
     return frozenset(v.strip() for value in values or () for v in value.split(",") if v.strip())
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; folders recursed for report files, in a stable order."""
+def expand_paths(paths: list[str], lang: str = "zh") -> list[str]:
+    """Files as given; folders searched for report files, in a stable order.
+
+    What a folder holds that cannot be read (FIFOs, link loops, unreadable
+    sub-folders) is skipped and said once per folder on stderr.
+    """
+    from linter.folders import Skipped, report_files
     from linter.loaders import REPORT_SUFFIXES
+    from linter.loaders.reasons import InputError
 
     out: list[str] = []
     for raw in paths:
-        p = Path(raw)
-        if raw != "-" and p.is_dir():
-            found = [
-                str(f)
-                for f in sorted(p.rglob("*"))
-                if f.is_file()
-                and f.suffix.lower() in REPORT_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and not _config_for(f).excludes(str(f))
-            ]
-            # A folder with no report in it is reported (as an input error), not skipped.
-            out.extend(found or [raw])
-        else:
-            out.append(raw)
+        if raw == "-" or not _is_folder(Path(raw)):
+            out.append(raw)  # reading it says what is wrong, if anything
+            continue
+        skipped = Skipped()
+        found = [
+            str(f)
+            for f in report_files(Path(raw), REPORT_SUFFIXES, skipped)
+            if not _config_for(f).excludes(str(f))
+        ]
+        # A folder with no report in it is reported (as an input error), not skipped.
+        out.extend(found or [raw])
+        if skipped:  # said once, not an error: the folder's reports were all checked
+            note = InputError(
+                "skipped-in-folder",
+                folder=raw,
+                special=len(skipped.special),
+                links=len(skipped.links),
+                folders=len(skipped.folders),
+                first=skipped.first,
+            )
+            print(f"ogilint: {note.texts[lang]}", file=sys.stderr)
     return out
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, a folder on the way that cannot be searched
+        return False
 
 
 def _load_packs(rules: Path | None):
@@ -102,6 +123,13 @@ def _config_for(path: Path):
 
 def _check_output(output: Path, inputs: list[str]) -> None:
     """Refuse an --output that would overwrite an input or cannot be written at all."""
+    try:
+        _check_output_path(output, inputs)
+    except OSError as exc:  # a name too long, a folder that cannot be searched…
+        raise _fail(f"--output {output}: {exc.strerror or exc}") from None
+
+
+def _check_output_path(output: Path, inputs: list[str]) -> None:
     if output.is_dir():
         raise _fail(f"--output {output}: is a folder; name a file to write the report to")
     if not output.parent.is_dir():
@@ -182,6 +210,14 @@ def check(
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler ADDRESS for --executor dask.")
     ] = None,
+    max_file_size: Annotated[
+        float | None,
+        typer.Option(help="Largest report read, in MB (default 200).", min=0.001, max=4096),
+    ] = None,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(help="Seconds one report may take (default 300; 0: no limit).", min=0),
+    ] = None,
 ) -> None:
     """Check reports and print what the regulation requires and they lack."""
     from linter.formatters import FormatOptions, binary, default_format, needs_source
@@ -198,7 +234,8 @@ def check(
     packs, settings = _settings(
         rules, regime, year, select, ignore, keep_source=needs_source(output_format)
     )
-    inputs = expand_paths(paths)
+    settings = replace(settings, **_limits(max_file_size, time_limit))
+    inputs = expand_paths(paths, lang)
     if output is not None:
         _check_output(output, inputs)
     elif binary(output_format) and sys.stdout.isatty():
@@ -220,6 +257,20 @@ def check(
     code = stage.exit_code()
     # Writing a baseline accepts today's findings; unreadable files still fail (2).
     raise typer.Exit(0 if write_baseline and code == 1 else code)
+
+
+def _limits(max_file_size: float | None, time_limit: float | None) -> dict[str, float]:
+    """The run-wide size and time limits: the command line, else the configuration
+    of the folder ogilint runs in."""
+    from linter.limits import MAX_FILE_MB, TIME_LIMIT
+
+    here = _config_for(Path.cwd())
+    megabytes = max_file_size if max_file_size is not None else here.get("max-file-size")
+    seconds = time_limit if time_limit is not None else here.get("time-limit", TIME_LIMIT)
+    return {
+        "max_bytes": int((megabytes or MAX_FILE_MB) * 1024 * 1024),
+        "time_limit": float(seconds),
+    }
 
 
 class _Stage:
@@ -599,14 +650,14 @@ def extract(
 ) -> None:
     """Print the text ogilint checks, numbered as findings number their lines."""
     from linter.extract import render_json, render_text
-    from linter.loaders import InputError, load_bytes, load_path
+    from linter.loaders import InputError, load_bytes, load_path, read_stdin
 
     if output_format not in ("text", "json"):
         raise _fail(f"unknown format {output_format!r}; choose text, json")
     _check_lang(lang)
     shown = stdin_filename or "<stdin>" if path == "-" else path
     try:
-        doc = load_bytes(sys.stdin.buffer.read(), shown) if path == "-" else load_path(path)
+        doc = load_bytes(read_stdin(sys.stdin.buffer), shown) if path == "-" else load_path(path)
     except InputError as exc:
         raise _fail(f"{shown}: cannot read: {exc}") from None
     if output_format == "json":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -160,11 +161,14 @@ def load(path: Path, seen: tuple[Path, ...] = ()) -> Config:
 
 def _holds_config(folder: Path) -> Path | None:
     yaml_file = folder / YAML_NAME
-    if yaml_file.is_file():
-        return yaml_file
     pyproject = folder / PYPROJECT
-    if pyproject.is_file() and _pyproject_table(pyproject) is not None:
-        return pyproject
+    try:
+        if yaml_file.is_file():
+            return yaml_file
+        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+            return pyproject
+    except OSError:  # a folder name too long to hold anything: look further up
+        return None
     return None
 
 
@@ -178,8 +182,12 @@ def _nearest_from(folder: Path) -> Path | None:
 
 def nearest(path: str | Path) -> Path | None:
     """The configuration file nearest to `path` (a file or a folder), upward."""
-    p = Path(path).resolve()
-    return _nearest_from(p if p.is_dir() else p.parent)
+    try:
+        p = Path(path).resolve()
+        folder = p if p.is_dir() else p.parent
+    except (OSError, RuntimeError):  # a link loop, a name too long: search from where it sits
+        folder = Path(os.path.abspath(path)).parent
+    return _nearest_from(folder)
 
 
 @lru_cache(maxsize=64)

@@ -18,6 +18,7 @@ from linter.analysis import analyse
 from linter.checks import CHECKS, Context
 from linter.document import Document
 from linter.facts import report_facts
+from linter.limits import MAX_FILE_MB, TIME_LIMIT
 from linter.records import (
     INPUT_ERROR,
     INTERNAL_ERROR,
@@ -52,6 +53,8 @@ class Settings:
     # Per-rule severity overrides (configuration `severity:`), as (rule id, severity) pairs.
     severity: tuple[tuple[str, str], ...] = ()
     keep_source: bool = False  # attach the SourceView (formats with NEEDS_SOURCE: html)
+    max_bytes: int = MAX_FILE_MB * 1024 * 1024  # a larger report is an input error
+    time_limit: float = TIME_LIMIT  # seconds for one report; 0: none
 
 
 def active_rules(pack: Pack, settings: Settings) -> list[Rule]:

@@ -26,7 +26,8 @@ def format_value(value: Any, lang: str) -> str:
 def format_decimal(value: Decimal) -> str:
     """1411 for Decimal('1411'), 125.34 for Decimal('125.340'), never 1.411E+3."""
     if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
+        # Not quantize: it raises past the context's 28 digits.
+        return format(value.to_integral_value(), "f")
     text = format(value.normalize(), "f")
     return text
 

@@ -34,6 +34,11 @@ _DIGITS = {
 }
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+# No report counts or spends 10^15 of anything (a national budget is ~10^13 元).
+# A longer run of digits is an identifier or junk, and summing it would leave
+# the exact range of decimal's default 28-digit context, where rounding makes
+# sums lie and quantize raise: it is not read as a figure.
+MAX_FIGURE_DIGITS = 15
 
 # Counting units, longest first so that 人次 wins over 人 and 批次 over 批.
 COUNT_UNITS = (
@@ -178,7 +183,27 @@ def parse_arabic(text: str) -> Decimal:
     return Decimal(text.replace(",", "").replace("\n", ""))
 
 
+def plausible(value: Decimal) -> bool:
+    """A figure a report could state: fewer than `MAX_FIGURE_DIGITS` integer digits
+    and as many decimals at most."""
+    exponent = value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    small = value.adjusted() < MAX_FIGURE_DIGITS and decimals <= MAX_FIGURE_DIGITS
+    return value.is_finite() and small
+
+
+def figure(text: str) -> Decimal | None:
+    """The value of an Arabic figure (separators allowed), None when implausible."""
+    value = parse_arabic(text)
+    return value if plausible(value) else None
+
+
 def _from_match(m: re.Match[str], line: int) -> Quantity | None:
+    quantity = _quantity(m, line)
+    return quantity if quantity is None or plausible(quantity.value) else None
+
+
+def _quantity(m: re.Match[str], line: int) -> Quantity | None:
     approx = bool(m["pre"] or m["post"])
     if m["pct"] is not None:
         return Quantity(

@@ -256,6 +256,7 @@ class LatePublication:
 
 PARAMS: dict[str, type] = {
     "input": NoParams,
+    "replaced_bytes": NoParams,
     "required_section": RequiredSection,
     "declared_structure": NoParams,
     "heading_sequence": NoParams,

@@ -32,6 +32,7 @@ import yaml
 from linter.messages import template_problem
 from linter.params import ParamsError
 from linter.params import parse as parse_params
+from linter.regular_files import TooLarge, read_regular
 from linter.tables.templates import Template, parse_template
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
@@ -147,6 +148,7 @@ def _schema_message(error) -> str:
 # file stand for billions (each level repeating the one below), and every later
 # step (schema validation, its error messages) would walk them all.
 _MAX_NODES = 100_000
+MAX_YAML_BYTES = 16 * 1024 * 1024  # a rule or config file; the shipped rules are ~200 KB
 
 
 def _expanded_size(node: yaml.Node, seen: dict[int, int]) -> int:
@@ -172,8 +174,14 @@ def _expanded_size(node: yaml.Node, seen: dict[int, int]) -> int:
 def parse_yaml(path: Path, error: type[Exception], what: str) -> tuple[Any, yaml.Node | None]:
     """The data and node tree of a YAML file of ours; `error` names the file and line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        # A regular file only, and not without end: a FIFO named x.yaml would
+        # block the run, a link to /dev/zero fill the memory.
+        text = read_regular(path, MAX_YAML_BYTES).decode("utf-8")
+    except TooLarge as exc:
+        raise error(f"{path}:1: {what} larger than {MAX_YAML_BYTES // 1024**2} MB") from exc
+    except OSError as exc:
+        raise error(f"{path}:1: cannot read {what}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
         raise error(f"{path}:1: cannot read {what}: {exc}") from exc
     loader = _LOADER(text)
     try:
@@ -363,7 +371,11 @@ def _load_rules(
     `loaded` memoises files by resolved path, so a file included by several packs
     is read once per run; `validate` False skips the schema (shipped, validated before).
     """
-    resolved = path.resolve()
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a link loop: reading it says so in one line
+        _load_yaml(path)
+        raise
     if resolved in seen:
         raise RuleFileError(f"{path}:1: include cycle")
     if loaded is not None and resolved in loaded:
@@ -374,8 +386,13 @@ def _load_rules(
     rules: list[Rule] = []
     for i, included in enumerate(data.get("include", [])):
         target = path.parent / included
+        line = _node_at(node, ["include", i]).start_mark.line + 1
+        if not _beside(target, path.parent):
+            raise RuleFileError(
+                f"{path}:{line}: included file {included!r} is outside the folder of "
+                f"{path.name}; only rule files in that folder can be included"
+            )
         if not target.is_file():
-            line = _node_at(node, ["include", i]).start_mark.line + 1
             raise RuleFileError(f"{path}:{line}: included file {included!r} not found")
         inner = _load_rules(target, seen | {resolved}, validate=validate, loaded=loaded)
         rules.extend(inner[2])
@@ -383,6 +400,14 @@ def _load_rules(
     if loaded is not None:
         loaded[resolved] = (data, node, rules)
     return data, node, rules
+
+
+def _beside(target: Path, folder: Path) -> bool:
+    """`target` lies inside `folder` (after links): a rule file reads nothing else."""
+    try:
+        return target.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop: it is not a file beside us either
+        return False
 
 
 def load_file(path: Path) -> Regime:

@@ -62,24 +62,42 @@ def default_jobs() -> int:
 
 def check_file(task: Task) -> FileResult:
     """The findings of one file: the per-file function every executor runs."""
-    from linter.engine import check_document, input_error, internal_error
+    from linter.engine import input_error
+    from linter.limits import time_limit
     from linter.loaders import InputError, load_bytes, read_bytes
     from linter.rulebook import shipped_packs
 
     packs = shipped_packs()  # loaded once per process (cached)
+    limit = task.settings.max_bytes
     try:
-        if task.data is None and Path(task.path).is_dir():
-            raise InputError("no-reports")  # expand_paths keeps only folders without reports
-        data = task.data if task.data is not None else read_bytes(task.path)
-        doc = load_bytes(data, task.name)
+        # The time limit covers reading, loading and checking: past it the file is
+        # an input error and the worker goes on with the next one.
+        with time_limit(task.settings.time_limit):
+            if task.data is None and _is_folder(task.path):
+                raise InputError("no-reports")  # expand_paths keeps only folders without reports
+            data = task.data if task.data is not None else read_bytes(task.path, limit)
+            doc = load_bytes(data, task.name, limit)
+            return _checked(doc, task, packs)
     except InputError as exc:
         return input_error(task.name, exc.code, exc.texts, packs, task.settings)
+
+
+def _checked(doc, task: Task, packs) -> FileResult:
+    from linter.engine import check_document, internal_error
+
     try:
         return check_document(doc, packs, task.settings)
     except Exception as exc:  # one bad file must not stop a batch
         # A crash outside any rule (a rule's own crash is its finding): say so, go on.
         finding = internal_error(task.name, "(engine)", exc, packs)
         return FileResult(task.name, None, task.settings.year, doc.encoding, (finding,))
+
+
+def _is_folder(path: str) -> bool:
+    try:
+        return Path(path).is_dir()
+    except OSError:  # a name too long: reading it says so
+        return False
 
 
 def known_ids(packs, extra) -> set[str]:
@@ -209,7 +227,8 @@ def run(
         Task(p, (stdin_name or "<stdin>") if p == "-" else p, file_settings(p, settings, packs))
         for p in paths
     ]
-    read_stdin = read_stdin or sys.stdin.buffer.read
+    # One byte past the size limit: an endless stdin stops there (and is refused).
+    read_stdin = read_stdin or (lambda: sys.stdin.buffer.read(settings.max_bytes + 1))
     if executor == "dask":
         client = _dask_client(scheduler)  # connect now: a wrong address fails before any output
         return _ordered(tasks, cache, lambda: client, client.workers, read_stdin)
@@ -317,10 +336,12 @@ def _prepare(task: Task, cache, executor: _Lazy, read_stdin):
 
     if task.path == "-":
         task = replace(task, data=read_stdin())
-    if cache is None or (task.data is None and Path(task.path).is_dir()):
+    if cache is None or (task.data is None and _is_folder(task.path)):
         return executor.submit(check_file, task), None, task
     try:
-        data = task.data if task.data is not None else read_bytes(task.path)
+        data = (
+            task.data if task.data is not None else read_bytes(task.path, task.settings.max_bytes)
+        )
     except InputError:
         return executor.submit(check_file, task), None, task  # the worker words the reason
     key = cache.key(data, task.name, task.settings)
@@ -349,9 +370,15 @@ def _finish(slot, cache) -> FileResult:
         result = _alone(task)
     except Exception as exc:  # the executor's own failure (a cluster worker lost)
         result = _crashed(task, exc)
-    if key is not None:
+    if key is not None and not _timed_out(result):  # a busier machine might not time out
         cache.put(key, result)
     return result
+
+
+def _timed_out(result: FileResult) -> bool:
+    return any(
+        f.evidence.facts.get("code") == "took-too-long" for f in result.findings if f.whole_report
+    )
 
 
 def _alone(task: Task) -> FileResult:

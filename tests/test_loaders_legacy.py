@@ -55,3 +55,29 @@ def test_a_doc_converted_by_libreoffice_reads_like_the_docx(tmp_path) -> None:
     assert [line.strip() for line in doc.lines if line.strip()] == [
         line.strip() for line in expected.split("\n") if line.strip()
     ]
+
+
+def _alive(pid: int) -> bool:
+    """The process exists and is not a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_conversion_past_its_timeout_kills_libreoffices_children(tmp_path, monkeypatch) -> None:
+    from linter.loaders import InputError, legacy
+
+    # soffice runs its work in a child (soffice.bin) that outlives a killed parent;
+    # this stand-in does the same: a child that would run for a minute, and waits.
+    program = tmp_path / "soffice"
+    program.write_text('#!/bin/sh\n/bin/sleep 60 &\necho $! > "$CHILD_PID"\nwait\n')
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("CHILD_PID", str(tmp_path / "child.pid"))
+    monkeypatch.setattr(legacy, "CONVERT_TIMEOUT", 1)
+    with pytest.raises(InputError, match="did not convert the file in 1 s"):
+        legacy.load(OLE2 + bytes(4096), "slow.doc")
+    child = int((tmp_path / "child.pid").read_text())
+    assert not _alive(child)

@@ -11,6 +11,7 @@ from typing import Any
 
 from linter.checks import (
     contact,
+    encoding,
     formats,
     percentages,
     period,
@@ -46,4 +47,5 @@ CHECKS: dict[str, Check] = {
     "text_table": text_table.text_table,
     "outdated_format": formats.outdated_format,
     "fees_not_explained": formats.fees_not_explained,
+    "replaced_bytes": encoding.replaced_bytes,
 }

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from linter import patterns
+from linter.numbers import plausible
 from linter.partitions import Partition
 from linter.records import Evidence, Hit, TemplateCells
 from linter.tables.match import MatchedTable
@@ -261,7 +262,7 @@ def statistics_rows(doc: Document, noise: frozenset[int]) -> dict[str, list[tupl
     rows: dict[str, list[tuple[Decimal, int]]] = {}
     for i, line in enumerate(doc.norm_lines):
         m = _STATISTICS_ROW.match(line)
-        if m and i not in noise:
+        if m and i not in noise and plausible(Decimal(m["value"])):
             label = _GAPS.sub("", m["label"]).rstrip(":")
             rows.setdefault(label, []).append((Decimal(m["value"]), i))
     return rows

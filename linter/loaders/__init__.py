@@ -8,15 +8,27 @@ raises `InputError` with a code (its words are data: linter/loaders/reasons.py).
 
 from __future__ import annotations
 
+import errno
 import importlib
 from pathlib import Path
+from typing import BinaryIO
 
 from linter.document import Document
+from linter.limits import MAX_FILE_MB
 from linter.loaders.reasons import InputError, failure
+from linter.regular_files import NotRegularFile, TooLarge, read_regular, read_stream
 
-__all__ = ["MAX_BYTES", "InputError", "load_bytes", "load_path", "read_bytes", "sniff"]
+__all__ = [
+    "MAX_BYTES",
+    "InputError",
+    "load_bytes",
+    "load_path",
+    "read_bytes",
+    "read_stdin",
+    "sniff",
+]
 
-MAX_BYTES = 200 * 1024 * 1024  # refuse larger inputs outright
+MAX_BYTES = MAX_FILE_MB * 1024 * 1024  # refused outright unless --max-file-size says more
 
 
 # format name -> module holding `load(data: bytes, path: str) -> Document`
@@ -95,40 +107,61 @@ def sniff(data: bytes, name: str) -> str:
     return by_suffix
 
 
-def _too_large(size: int) -> InputError:
-    return InputError("too-large", size=size, limit=MAX_BYTES, limit_mb=MAX_BYTES // 1024**2)
+def _too_large(size: int, limit: int) -> InputError:
+    return InputError("too-large", size=size, limit=limit, limit_mb=limit // 1024**2)
 
 
-def read_bytes(path: str) -> bytes:
-    """The bytes of `path`, with the reasons a file cannot be read made plain."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError("no-such-file")
-    if p.is_dir():
-        raise InputError("is-a-directory")
+def _open_error(exc: OSError) -> InputError:
+    """The reason an open or a read failed, by its errno."""
+    if exc.errno == errno.ENOENT:
+        return InputError("no-such-file")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return InputError("permission-denied")
+    if exc.errno == errno.ELOOP:
+        return InputError("symlink-loop")
+    return InputError("os-error", error=exc.strerror or str(exc))
+
+
+def _not_a_file(kind: str) -> InputError:
+    if kind == "fifo":
+        return InputError("not-a-file-fifo")
+    if kind == "socket":
+        return InputError("not-a-file-socket")
+    return InputError("not-a-file-device")
+
+
+def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of `path`, with the reasons a file cannot be read made plain.
+
+    Only a regular file is read (a FIFO would block, a device never end), and
+    at most `limit` bytes of it.
+    """
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise _too_large(size)
-        with p.open("rb") as handle:
-            # Read at most one byte past the limit: a file that grows while it is
-            # read, or a device that never ends, cannot exhaust memory.
-            data = handle.read(MAX_BYTES + 1)
-    except PermissionError as exc:
-        raise InputError("permission-denied") from exc
+        return read_regular(path, limit)
+    except IsADirectoryError as exc:
+        raise InputError("is-a-directory") from exc
+    except NotRegularFile as exc:
+        raise _not_a_file(exc.kind) from exc
+    except TooLarge as exc:
+        raise _too_large(exc.size, limit) from exc
     except OSError as exc:
-        raise InputError("os-error", error=exc.strerror or str(exc)) from exc
-    if len(data) > MAX_BYTES:
-        raise _too_large(len(data))
-    return data
+        raise _open_error(exc) from exc
 
 
-def load_bytes(data: bytes, path: str) -> Document:
+def read_stdin(stream: BinaryIO, limit: int = MAX_BYTES) -> bytes:
+    """What `stream` (standard input) holds, refused past `limit` bytes."""
+    try:
+        return read_stream(stream, limit)
+    except TooLarge as exc:
+        raise _too_large(exc.size, limit) from exc
+
+
+def load_bytes(data: bytes, path: str, limit: int = MAX_BYTES) -> Document:
     """Build the document of `data`, whose name (for messages and sniffing) is `path`."""
     if not data:
         raise InputError("empty-file")
-    if len(data) > MAX_BYTES:
-        raise _too_large(len(data))
+    if len(data) > limit:
+        raise _too_large(len(data), limit)
     kind = sniff(data, path)
     module = importlib.import_module(LOADERS[kind])
     try:
@@ -140,9 +173,11 @@ def load_bytes(data: bytes, path: str) -> Document:
     except Exception as exc:
         # Parsers of binary formats fail in ways no list of exceptions covers;
         # one odd file must not stop the other files on the command line.
+        if kind == "pdf":  # pdfminer's and pdfium's words name their internals
+            raise InputError("unreadable-pdf") from exc
         raise InputError("unreadable", kind=kind, error=failure(exc)) from exc
 
 
-def load_path(path: str) -> Document:
+def load_path(path: str, limit: int = MAX_BYTES) -> Document:
     """Build the document of the file at `path` (read only, never written or locked)."""
-    return load_bytes(read_bytes(path), path)
+    return load_bytes(read_bytes(path, limit), path, limit)

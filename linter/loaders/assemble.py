@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.document import Block, Directive, Document, Table
+from linter.loaders.reasons import InputError
 
 CELL_SEPARATOR = "\t"
 
@@ -55,16 +56,32 @@ class _Cell:
     text: str
 
 
+# Rows x columns of one table. The standard tables of a report have a few
+# hundred slots; spans a file sets (HTML colspan, Word gridSpan) could ask
+# for billions, each slot a dict entry and a string in every row.
+MAX_TABLE_SLOTS = 200_000
+
+
 class Grid:
     """The cells of one table, placed on a grid; merges are cells with spans."""
 
     def __init__(self) -> None:
         self._cells: list[_Cell] = []
         self._slots: dict[tuple[int, int], _Cell] = {}
+        self._height = 0
+        self._width = 0
+
+    def _grow(self, height: int, width: int) -> None:
+        """Extend the grid to `height` x `width`, refused past `MAX_TABLE_SLOTS`."""
+        height, width = max(self._height, height), max(self._width, width)
+        if height * width > MAX_TABLE_SLOTS:
+            raise InputError("table-too-large", slots=height * width, limit=MAX_TABLE_SLOTS)
+        self._height, self._width = height, width
 
     def place(self, row: int, column: int, text: str, rowspan: int = 1, colspan: int = 1) -> None:
         """A cell whose top-left slot is (row, column); slots already taken stay taken."""
         cell = _Cell(row, column, max(rowspan, 1), max(colspan, 1), one_line(text))
+        self._grow(row + cell.rowspan, column + cell.colspan)
         self._cells.append(cell)
         for r in range(row, row + cell.rowspan):
             for c in range(column, column + cell.colspan):
@@ -78,6 +95,7 @@ class Grid:
         above = self._slots.get((row - 1, column))
         if above is None or above.row + above.rowspan != row:
             return False
+        self._grow(row + 1, 0)
         above.rowspan += 1
         for c in range(above.column, above.column + above.colspan):
             self._slots.setdefault((row, c), above)
@@ -85,11 +103,11 @@ class Grid:
 
     @property
     def height(self) -> int:
-        return 1 + max((r for r, _ in self._slots), default=-1)
+        return self._height
 
     @property
     def width(self) -> int:
-        return 1 + max((c for _, c in self._slots), default=-1)
+        return self._width
 
     def rows(self) -> tuple[tuple[str, ...], ...]:
         """The grid with merged cells expanded; empty slots are ""."""

@@ -19,7 +19,9 @@ included (paragraphs inside tables are not counted); tables are numbered from
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +34,11 @@ from linter.suppressions import is_directive
 
 MAX_UNZIPPED = 256 * 1024 * 1024  # a report's parts are a few MB; more is a zip bomb
 MAX_MEMBERS = 10_000
+# Word's own bounds: a list counter starts at most at 32767, a table has at
+# most 63 columns. Larger values are crafted; they are clamped, not trusted.
+MAX_LIST_NUMBER = 32767
+MAX_GRID_COLUMNS = 63
+_INFLATE_CHUNK = 1024 * 1024  # inflated a MiB at a time: the cap is checked between pieces
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -61,16 +68,74 @@ def _check_zip(data: bytes) -> None:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
             raise InputError("docx-too-many-parts", parts=len(members))
-        # The sizes in the zip directory are what zipfile will inflate at most
-        # (it stops at the declared size), so checking them is enough.
-        unzipped = sum(m.file_size for m in members)
-        if unzipped > MAX_UNZIPPED:
-            mib = 1024 * 1024
-            raise InputError(
-                "docx-too-large-unzipped", size_mb=unzipped // mib, limit_mb=MAX_UNZIPPED // mib
-            )
+        # The sizes the zip directory declares are checked first (cheap), then
+        # what the members really inflate to: zipfile inflates a member whole
+        # and only then cuts it to its declared size, so a member that
+        # under-states its size would be inflated in full by python-docx.
+        _refuse_unzipped(sum(m.file_size for m in members))
+        budget = MAX_UNZIPPED
+        for member in members:
+            budget -= _inflated_size(data, member, budget)
         if not _is_word(archive):
             raise InputError("zip-not-docx")
+
+
+def _refuse_unzipped(size: int) -> None:
+    if size > MAX_UNZIPPED:
+        mib = 1024 * 1024
+        raise InputError(
+            "docx-too-large-unzipped", size_mb=size // mib, limit_mb=MAX_UNZIPPED // mib
+        )
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... file name length, extra length
+
+
+_HEAD = 1024  # an XML declaration and a DOCTYPE come first in a part
+
+
+def _refuse_doctype(head: bytes, member: zipfile.ZipInfo) -> None:
+    """Word never writes a DOCTYPE; one in a part can only declare entities to expand."""
+    if b"<!DOCTYPE" in head.upper():
+        raise InputError("docx-doctype", part=member.filename)
+
+
+def _inflated_size(data: bytes, member: zipfile.ZipInfo, budget: int) -> int:
+    """What `member` really inflates to, inflating at most `budget` + 1 MiB of it."""
+    if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        # Word writes stored and deflated parts only; an LZMA or bzip2 member
+        # would be inflated in one piece, beyond any cap.
+        raise InputError("docx-compression", method=member.compress_type)
+    try:
+        signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, member.header_offset)
+    except struct.error:  # a directory entry pointing past the end of the file
+        signature, name_length, extra_length = b"", 0, 0
+    if signature != b"PK\x03\x04":
+        raise InputError("corrupt-docx", error=f"no local header for {member.filename}")
+    start = member.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+    pending = data[start : start + member.compress_size]
+    if member.compress_type == zipfile.ZIP_STORED:
+        _refuse_doctype(pending[:_HEAD], member)
+        return len(pending)  # copied, never more than the bytes in the file
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    size = 0
+    try:
+        while pending and not inflater.eof:
+            piece = inflater.decompress(pending, _INFLATE_CHUNK)
+            if not size:
+                _refuse_doctype(piece[:_HEAD], member)
+            size += len(piece)
+            if size > budget:
+                raise InputError(
+                    "docx-inflates-past-limit",
+                    part=member.filename,
+                    declared=member.file_size,
+                    limit_mb=MAX_UNZIPPED // (1024 * 1024),
+                )
+            pending = inflater.unconsumed_tail
+    except zlib.error as exc:
+        raise InputError("corrupt-docx", error=f"{member.filename}: {exc}") from exc
+    return size
 
 
 def _is_word(archive: zipfile.ZipFile) -> bool:
@@ -130,15 +195,21 @@ def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
 
 
 def _roman(n: int) -> str:
-    out = ""
+    out = []
     for value, numeral in _ROMAN:
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
 
 
 def _letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _counted(n: int, render: Any, most: int) -> str:
+    """`render(n)` up to `most`; past it the figure, which stays short (Word would
+    write 32 M's or a thousand g's, and no report's list gets there)."""
+    return render(n) if 0 < n <= most else str(n)
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -149,10 +220,10 @@ def format_number(n: int, fmt: str) -> str:
         "decimalFullWidth": lambda: str(n).translate(
             {ord(d): ord(d) + 0xFEE0 for d in "0123456789"}
         ),
-        "upperRoman": lambda: _roman(n).upper(),
-        "lowerRoman": lambda: _roman(n),
-        "upperLetter": lambda: _letter(n).upper(),
-        "lowerLetter": lambda: _letter(n),
+        "upperRoman": lambda: _counted(n, _roman, 3999).upper(),
+        "lowerRoman": lambda: _counted(n, _roman, 3999),
+        "upperLetter": lambda: _counted(n, _letter, 26 * 4).upper(),
+        "lowerLetter": lambda: _counted(n, _letter, 26 * 4),
         "chineseCounting": lambda: _chinese(n),
         "chineseCountingThousand": lambda: _chinese(n),
         "japaneseCounting": lambda: _chinese(n),
@@ -184,11 +255,13 @@ def _attr(element: Any, child: str, default: str | None = None) -> str | None:
     return found.get(_VAL, default) if found is not None else default
 
 
-def _int(value: str | None, default: int) -> int:
+def _int(value: str | None, default: int, most: int = MAX_LIST_NUMBER) -> int:
+    """A numeric attribute, within [0, `most`]: a crafted 10^10 cannot size anything."""
     try:
-        return int(value) if value is not None else default
+        number = int(value) if value is not None else default
     except ValueError:
         return default
+    return min(max(number, 0), most)
 
 
 @dataclass
@@ -391,10 +464,10 @@ def grid_cells(table: Any) -> Iterator[tuple[int, int, int, bool, Any]]:
     gridSpan included), which is what a finding's `cell` (1-based) names.
     """
     for r, tr in enumerate(_rows(table)):
-        column = _int(_attr(tr.find(_W + "trPr"), "gridBefore"), 0)
+        column = _int(_attr(tr.find(_W + "trPr"), "gridBefore"), 0, MAX_GRID_COLUMNS)
         for tc in _cells(tr):
             tc_pr = tc.find(_W + "tcPr")
-            span = max(_int(_attr(tc_pr, "gridSpan"), 1), 1)
+            span = max(_int(_attr(tc_pr, "gridSpan"), 1, MAX_GRID_COLUMNS), 1)
             merge = tc_pr.find(_W + "vMerge") if tc_pr is not None else None
             continues = merge is not None and merge.get(_VAL, "continue") == "continue"
             yield r, column, span, continues, tc

@@ -316,7 +316,8 @@ def _walk(root: Any, out: _Lines) -> None:
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
-        tag = node.tag
+        # lexbor gives no tag name to a processing instruction (`<?php … ?>`)
+        tag = node.tag or "-instruction"
         if leaving:
             if tag in _BLOCK_TAGS:
                 out.flush()
@@ -355,9 +356,15 @@ def _open(node: Any, out: _Lines) -> bool:
 # -- tables -------------------------------------------------------------------
 
 
-def _span(value: str | None) -> int:
+# Browsers' own bounds (HTML standard): colspan at most 1000, rowspan at most
+# 65534 and never past the table's last row.
+MAX_COLSPAN = 1000
+MAX_ROWSPAN = 65534
+
+
+def _span(value: str | None, most: int) -> int:
     try:
-        return min(max(int(value or 1), 1), 1000)
+        return min(max(int(value or 1), 1), most)
     except ValueError:
         return 1
 
@@ -374,9 +381,22 @@ def _data_table(table: Any) -> Grid | None:
     if len(table.css("table")) > 1:  # lexbor's css() matches the node itself too
         return None
     grid = Grid()
-    row = -1
-    for tr in table.css("tr"):
-        row += 1
+    rows = table.css("tr")
+    try:
+        if not _fill(grid, rows):
+            return None
+    except InputError as exc:
+        if exc.code != "table-too-large":
+            raise
+        return None  # spans no data table has: its text is read as blocks
+    if grid.width < 2 or grid.height < 2:  # one row or one column: a layout box
+        return None
+    return grid
+
+
+def _fill(grid: Grid, rows: list[Any]) -> bool:
+    """Place the cells of `rows` on `grid`; False for a layout table (a long cell text)."""
+    for row, tr in enumerate(rows):
         column = 0
         for cell in tr.iter():
             if cell.tag not in ("td", "th"):
@@ -385,13 +405,12 @@ def _data_table(table: Any) -> Grid | None:
                 column += 1
             text = _cell_text(cell)
             if len(text) > _MAX_DATA_CELL:
-                return None
-            colspan = _span(cell.attributes.get("colspan"))
-            grid.place(row, column, text, _span(cell.attributes.get("rowspan")), colspan)
+                return False
+            colspan = _span(cell.attributes.get("colspan"), MAX_COLSPAN)
+            rowspan = min(_span(cell.attributes.get("rowspan"), MAX_ROWSPAN), len(rows) - row)
+            grid.place(row, column, text, rowspan, colspan)
             column += colspan
-    if grid.width < 2 or grid.height < 2:  # one row or one column: a layout box
-        return None
-    return grid
+    return True
 
 
 # -- the loader ---------------------------------------------------------------

@@ -10,9 +10,11 @@ says what to install.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -33,6 +35,33 @@ def find_soffice() -> str | None:
     return None
 
 
+def _run(command: list[str], env: dict[str, str]) -> None:
+    """Run LibreOffice in a process group of its own, killed whole on a timeout.
+
+    soffice starts a child (soffice.bin) that outlives a killed parent; killing
+    only the process `subprocess.run` started would leave it converting.
+    """
+    try:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise InputError("libreoffice-not-started", error=exc.strerror) from exc
+    try:
+        process.wait(timeout=CONVERT_TIMEOUT)
+    except subprocess.TimeoutExpired as exc:
+        raise InputError("libreoffice-timeout", seconds=CONVERT_TIMEOUT) from exc
+    finally:
+        if process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
 def _convert(soffice: str, data: bytes, suffix: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="ogilint-") as tmp:
         folder = Path(tmp)
@@ -51,18 +80,7 @@ def _convert(soffice: str, data: bytes, suffix: str) -> bytes:
             str(folder / "out"),
             str(source),
         ]
-        try:
-            subprocess.run(
-                command,
-                capture_output=True,
-                timeout=CONVERT_TIMEOUT,
-                check=False,
-                env={**os.environ, "HOME": tmp},
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise InputError("libreoffice-timeout", seconds=CONVERT_TIMEOUT) from exc
-        except OSError as exc:
-            raise InputError("libreoffice-not-started", error=exc.strerror) from exc
+        _run(command, {**os.environ, "HOME": tmp})
         converted = folder / "out" / "report.docx"
         if not converted.exists():
             raise InputError("libreoffice-failed")

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from linter.numbers import figure as figure_value
+
 if TYPE_CHECKING:
     from linter.document import Document, Table
 
@@ -65,8 +67,10 @@ def _cell(text: str, start: int, place: dict[str, Any] | None = None) -> Cell | 
     lead = len(text) - len(text.lstrip())
     at = start + lead if stripped else start
     if _FIGURE.fullmatch(stripped):
-        number = re.sub(r"[^\d.+-]", "", stripped)
-        return Cell(stripped, Decimal(number), at, at + len(stripped), dict(place or {}))
+        value = figure_value(re.sub(r"[^\d.+-]", "", stripped))
+        if value is None:  # a run of digits no table counts: not a figure cell
+            return None
+        return Cell(stripped, value, at, at + len(stripped), dict(place or {}))
     if _BLANK.fullmatch(stripped):
         return Cell(stripped, None, at, at + len(stripped), dict(place or {}))
     return None
@@ -129,7 +133,11 @@ def split_row(line: str, base: int) -> tuple[str, list[Cell]]:
         glued = _GLUED.match(text)
         # "予以公开1288 21 0 …": the first figure touches the label. A lone figure
         # glued to a label ("行政许可447228") counts only on a short line, not prose.
-        if glued and (cells or len(line.strip()) <= _SHORT_ROW):
+        if (
+            glued
+            and (cells or len(line.strip()) <= _SHORT_ROW)
+            and figure_value(glued["figure"]) is not None
+        ):
             figure = glued["figure"]
             cells.append(
                 Cell(
