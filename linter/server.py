@@ -112,14 +112,12 @@ def _reason(code: str, lang: str, **values: Any) -> str:
     return labels(lang)[code].format(**values)
 
 
-def form_page(lang: str, reasons: list[str] = ()) -> str:
-    """The upload form, with the one-line reasons of a refused upload above it."""
+def form_page(lang: str, regimes: list[str], reasons: list[str] = ()) -> str:
+    """The upload form (`regimes`: the packs' names), with a refused upload's reasons above."""
     w = labels(lang)
-    from linter.cli import REGIMES
-
     other = "zh" if lang == "en" else "en"
     options = [f'<option value="auto">{_e(w["regime-auto"])}</option>'] + [
-        f'<option value="{r}">{r}</option>' for r in REGIMES
+        f'<option value="{r}">{r}</option>' for r in regimes
     ]
     alerts = "".join(f'<p class="reason" role="alert">{_e(r)}</p>' for r in reasons)
     return f"""<!DOCTYPE html>
@@ -181,7 +179,12 @@ def _page(text: str, status: int = 200) -> HTMLResponse:
 
 
 async def home(request: Request) -> Response:
-    return _page(form_page(_lang(request.query_params.get("lang"))))
+    service: Service = request.app.state.service
+    return _page(form_page(_lang(request.query_params.get("lang")), _regimes(service)))
+
+
+def _regimes(service: Service) -> list[str]:
+    return sorted(p.name for p in service.packs)
 
 
 async def check(request: Request) -> Response:
@@ -190,12 +193,17 @@ async def check(request: Request) -> Response:
     try:
         token = await _check_upload(request, service, lang)
     except Refused as exc:
-        return _page(form_page(lang, [str(exc)]), 400)
+        return _page(form_page(lang, _regimes(service), [str(exc)]), 400)
     entry = service.kept[token]
     if len(entry.checked) == 1:
         only = entry.checked[0]
         if only.result.input_error:
-            return _page(form_page(lang, [_one_line(entry.names[0], only, service, lang)]), 422)
+            return _page(
+                form_page(
+                    lang, _regimes(service), [_one_line(entry.names[0], only, service, lang)]
+                ),
+                422,
+            )
         return RedirectResponse(f"/r/{token}/0", 303)
     return RedirectResponse(f"/r/{token}", 303)
 
@@ -314,7 +322,7 @@ def _kept(request: Request) -> tuple[str, Kept] | Response:
     entry = service.find(token)
     if entry is None:
         lang = _lang(request.query_params.get("lang"))
-        return _page(form_page(lang, [_reason("expired", lang)]), 404)
+        return _page(form_page(lang, _regimes(service), [_reason("expired", lang)]), 404)
     return token, entry
 
 
