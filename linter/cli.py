@@ -1,4 +1,4 @@
-"""Command line: ogilint check / annotate / rules / explain / extract.
+"""Command line: ogilint check / annotate / serve / rules / explain / extract.
 
 The CLI parses options, expands paths, loads inputs, calls the engine and
 hands the records to a formatter. Exit codes: 0 nothing at or above
@@ -700,6 +700,43 @@ def extract(
         sys.stdout.write(render_json(doc))
     else:
         sys.stdout.write(render_text(doc, locations, lang))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="The port (0: any free one).")
+    ] = 8765,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="A .ogilint.yaml whose settings apply.")
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Reports checked at once (default: the CPUs)."),
+    ] = None,
+) -> None:
+    """A local web page: drop reports, read the findings in place (docs/serve.md).
+
+    It prints its address and opens nothing; nothing is fetched from elsewhere.
+    """
+    from linter.config import Config, ConfigError, load
+    from linter.runner import default_jobs
+
+    try:
+        from linter import server
+    except ImportError as exc:
+        raise _fail(f"serve needs {exc.name}: pip install 'ogilint[serve]'") from None
+    try:
+        settings = load(config) if config else Config()
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"--config {config}: {exc.strerror or exc}") from None
+    try:
+        server.serve(host, port, settings, jobs or default_jobs())
+    except OSError as exc:
+        raise _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 @app.command()

@@ -108,12 +108,21 @@ def known_ids(packs, extra) -> set[str]:
 def file_settings(path: str, cli: Settings, packs) -> Settings:
     """The settings for one file: its nearest configuration, where the command line is silent."""
     from linter.config import ConfigError, for_path
-    from linter.regimes import UnknownRegime, check_requested
 
     try:
         config = for_path(Path.cwd() if path == "-" else Path(path))
     except ConfigError as exc:
         raise SettingsError(str(exc)) from None
+    return apply_config(config, path, cli, packs)
+
+
+def apply_config(config, path: str, cli: Settings, packs) -> Settings:
+    """`cli` with `config`'s settings (a `linter.config.Config`) where the command line is silent.
+
+    `ogilint serve --config FILE` applies one file this way to every upload.
+    """
+    from linter.regimes import UnknownRegime, check_requested
+
     if not config.values:
         return cli
     extra = cli.extra_rules

@@ -43,6 +43,8 @@ class FormatOptions:
     width: int | None = None  # display cells to cut text excerpts to (None: no cut)
     baseline: Outcome | None = None  # set when --baseline hid known findings
     output: str | None = None  # the --output file (a page links to files beside it)
+    # Each report's page address by its path, when a server keeps them (`ogilint serve`).
+    links: Mapping[str, str] | None = None
 
 
 def default_format(environ: Mapping[str, str]) -> str:

@@ -130,7 +130,7 @@ def _table(card: Scorecard, results: Sequence[FileResult], options: FormatOption
     for result, row, shown in rows:
         values = dict(zip(COLUMNS, row, strict=False))
         worst = _worst(values)
-        link = _link(result.path, options.output)
+        link = (options.links or {}).get(result.path) or _link(result.path, options.output)
         name = escape(shown)
         first = f'<a href="{escape(link)}">{name}</a>' if link else name
         cells = {
