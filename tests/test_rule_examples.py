@@ -104,7 +104,10 @@ def test_every_example_in_the_yaml_runs_as_one_test():
 
 
 def test_every_rule_but_input_error_has_both_kinds_of_example():
+    from linter.history import CROSS_YEAR
+
     for rule in _variants():
-        if rule.check == "input":
+        # Year-to-year rules read two reports (tests/test_year_to_year.py), not one text.
+        if rule.check == "input" or rule.check in CROSS_YEAR:
             continue
         assert rule.examples.get("pass") and rule.examples.get("fail"), (rule.id, rule.regimes)
