@@ -341,7 +341,8 @@ def _index(request: Request, entry: Kept) -> int | None:
     return index if 0 <= index < len(entry.checked) else None
 
 
-async def report_page(request: Request) -> Response:
+def _report_at(request: Request) -> Response | tuple[str, Kept, int]:
+    """The kept upload and the index of the report the path names, or the error response."""
     found = _kept(request)
     if isinstance(found, Response):
         return found
@@ -349,16 +350,23 @@ async def report_page(request: Request) -> Response:
     index = _index(request, entry)
     if index is None:
         return Response(status_code=404)
+    return token, entry, index
+
+
+async def report_page(request: Request) -> Response:
+    found = _report_at(request)
+    if isinstance(found, Response):
+        return found
+    token, entry, index = found
     return HTMLResponse(_with_bar(entry.checked[index].page, _bar(token, index, entry)))
 
 
 async def word_copy(request: Request) -> Response:
-    found = _kept(request)
+    found = _report_at(request)
     if isinstance(found, Response):
         return found
-    _, entry = found
-    index = _index(request, entry)
-    if index is None or entry.checked[index].word is None:
+    _, entry, index = found
+    if entry.checked[index].word is None:
         return Response(status_code=404)
     stem = PurePosixPath(entry.names[index]).stem
     return Response(
