@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -230,26 +231,29 @@ def load_validated(path: Path, schema_name: str, validate: bool = True) -> Any:
 def _validate(path: Path, data: Any, node: yaml.Node) -> None:
     _check_schema(path, data, node, "schema.json")
     for i, entry in enumerate(data["rules"]):
-        _check_regexes(path, node, ["rules", i], entry)
-        _check_templates(path, node, ["rules", i], entry)
+        for where, text in _strings(["rules", i], entry):
+            problem = (_regex_problem(text) if _is_pattern_key(where) else None) or (
+                _message_problem(text) if _is_template_key(where) else None
+            )
+            if problem:
+                line = _node_at(node, where).start_mark.line + 1
+                raise RuleFileError(f"{path}:{line}: {problem}")
 
 
-def _check_templates(path: Path, node: yaml.Node, where: list[Any], value: Any) -> None:
-    """Every message text (in `message` and in params, per language) must be a template."""
+def _strings(where: list[Any], value: Any) -> Iterator[tuple[list[Any], str]]:
+    """Every string of a rule entry, with its path of keys and indexes."""
     if isinstance(value, dict):
         for key, sub in value.items():
-            _check_templates(path, node, [*where, key], sub)
+            yield from _strings([*where, key], sub)
     elif isinstance(value, list):
         for i, sub in enumerate(value):
-            _check_templates(path, node, [*where, i], sub)
-    elif isinstance(value, str) and _is_template_key(where):
-        problem = template_problem(value)
-        if problem:
-            line = _node_at(node, where).start_mark.line + 1
-            raise RuleFileError(f"{path}:{line}: message {value!r}: {problem}")
+            yield from _strings([*where, i], sub)
+    elif isinstance(value, str):
+        yield where, value
 
 
 def _is_template_key(where: list[Any]) -> bool:
+    """A message text (in `message` or in params, per language): a template."""
     keys = [k for k in where if isinstance(k, str)]
     return keys[-1] in ("zh", "en") and ("message" in keys or "params" in keys)
 
@@ -260,25 +264,24 @@ def _is_template_key(where: list[Any]) -> bool:
 _NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})")
 
 
-def _check_regexes(path: Path, node: yaml.Node, where: list[Any], value: Any) -> None:
-    """Every pattern-valued parameter must compile; say where it does not."""
-    if isinstance(value, dict):
-        for key, sub in value.items():
-            _check_regexes(path, node, [*where, key], sub)
-    elif isinstance(value, list):
-        for i, sub in enumerate(value):
-            _check_regexes(path, node, [*where, i], sub)
-    elif isinstance(value, str) and _is_pattern_key(where):
-        line = _node_at(node, where).start_mark.line + 1
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise RuleFileError(f"{path}:{line}: bad regular expression {value!r}: {exc}") from exc
-        if _NESTED_REPEAT.search(value):
-            raise RuleFileError(
-                f"{path}:{line}: regular expression {value!r} repeats a repetition "
-                "(like (a+)+); it can take exponential time: bound the inner or outer part"
-            )
+def _regex_problem(value: str) -> str | None:
+    """Why a pattern-valued parameter cannot be used: it does not compile, or it repeats
+    a repetition; None when it can."""
+    try:
+        re.compile(value)
+    except re.error as exc:
+        return f"bad regular expression {value!r}: {exc}"
+    if _NESTED_REPEAT.search(value):
+        return (
+            f"regular expression {value!r} repeats a repetition "
+            "(like (a+)+); it can take exponential time: bound the inner or outer part"
+        )
+    return None
+
+
+def _message_problem(value: str) -> str | None:
+    problem = template_problem(value)
+    return f"message {value!r}: {problem}" if problem else None
 
 
 def _is_pattern_key(where: list[Any]) -> bool:
