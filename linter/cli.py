@@ -342,11 +342,13 @@ def _catalogue_settings(inputs, settings, packs):
 
 
 def _report(results, total: int, output_format: str, output, options, stage, years, settings):
-    """Print each file's findings as it is done (text), or everything at the end (the rest).
+    """Print each file's findings as it is done (text), or the document after the last file.
 
     Year-to-year findings need last year's report: a file is compared with the
     --history reports and those already checked; a pair whose earlier report comes
     later in the run is said after the last file (streamed) or in place (the rest).
+    A format written after the last file that can be written in pieces (`stream`)
+    reads the results back from a spool one at a time, so the run holds none of them.
     """
     import importlib
     from dataclasses import replace
@@ -357,33 +359,78 @@ def _report(results, total: int, output_format: str, output, options, stage, yea
     from linter.terminal import Output
 
     formatter = importlib.import_module(FORMATS[output_format])
-    streaming = output is None and hasattr(formatter, "render_file")
     screen = Output(sys.stdout, sys.stderr, total, os.environ)
     packs = years.packs
-    kept, tally, catalogues = [], Tally(), {}
+    catalogues: dict = {}
 
-    def show(result) -> None:
+    def catalogue_of(result):
         # The rules a file's findings are worded from: those of its regime.
         if result.regime not in catalogues:
             catalogues[result.regime] = catalogue([result], packs, settings)
-        screen.write(formatter.render_file(result, catalogues[result.regime], options))
-        tally.add(result)
+        return catalogues[result.regime]
 
-    for result in screen.files(results):
-        if not streaming:
-            kept.append(result)
-            continue
-        show(stage(years.add(result)))
-    if streaming:
+    if output is None and hasattr(formatter, "render_file"):
+        tally = Tally()
+        for result in screen.files(results):
+            _show(screen, formatter, stage(years.add(result)), catalogue_of, options, tally)
         for late in years.late():
-            show(stage(late))
-    else:
-        kept = [stage(r) for r in years.all(kept)]
-    options = replace(options, baseline=stage.finish())
-    if streaming:
+            _show(screen, formatter, stage(late), catalogue_of, options, tally)
+        options = replace(options, baseline=stage.finish())
         screen.write(formatter.render_summary(tally, options))
         return
+    if hasattr(formatter, "stream"):
+        _spooled(screen.files(results), formatter, output, options, stage, years, catalogue_of)
+        return
+    kept = [stage(r) for r in years.all(list(screen.files(results)))]
+    options = replace(options, baseline=stage.finish())
     _write(render(output_format, kept, catalogue(kept, packs, settings), options), output)
+
+
+def _show(screen, formatter, result, catalogue_of, options, tally) -> None:
+    screen.write(formatter.render_file(result, catalogue_of(result), options))
+    tally.add(result)
+
+
+def _spooled(results, formatter, output, options, stage, years, catalogue_of) -> None:
+    """Keep each result on disk as it comes, then write the document from there."""
+    from dataclasses import replace
+
+    from linter.spool import Spool
+
+    with Spool() as spool:
+        # Held: what pairs two years' reports (the facts); spooled: the rest (findings).
+        lean = []
+        for result in results:
+            spool.append(replace(result, facts=None))
+            lean.append(replace(result, findings=(), source=None))
+
+        def full(i: int):
+            return replace(spool[i], facts=lean[i].facts)
+
+        changed = years.changed(lean, full)
+
+        def staged():
+            for i in range(len(spool)):
+                yield stage(changed.get(i) or full(i))
+
+        def finish():
+            return replace(options, baseline=stage.finish())
+
+        _write_pieces(formatter.stream(staged(), catalogue_of, options, finish), output)
+
+
+def _write_pieces(pieces, output: Path | None) -> None:
+    """A document written in pieces, to --output or stdout."""
+    if output is None:
+        for piece in pieces:
+            sys.stdout.write(piece)
+        return
+    try:
+        with output.open("w", encoding="utf-8") as handle:
+            for piece in pieces:
+                handle.write(piece)
+    except OSError as exc:
+        raise _fail(f"--output {output}: {exc.strerror or exc}") from None
 
 
 def _write(output_text: str | bytes, output: Path | None) -> None:
@@ -705,9 +752,7 @@ def extract(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
-    port: Annotated[
-        int, typer.Option(min=0, max=65535, help="The port (0: any free one).")
-    ] = 8765,
+    port: Annotated[int, typer.Option(min=0, max=65535, help="The port (0: any free one).")] = 8765,
     config: Annotated[
         Path | None, typer.Option("--config", help="A .ogilint.yaml whose settings apply.")
     ] = None,

@@ -16,7 +16,7 @@ through `visible`, colour or not: a report cannot write to the terminal.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -252,6 +252,19 @@ def render_summary(tally: Tally, options: FormatOptions) -> str:
     return "".join(line + "\n" for line in summary_lines(tally, options))
 
 
+def stream(
+    results: Iterable[FileResult],
+    catalogue_of: Callable[[FileResult], Catalogue],
+    options: FormatOptions,
+    finish: Callable[[], FormatOptions],
+) -> Iterator[str]:
+    """Each file's findings, then the summary written with `finish()`'s options."""
+    tally = Tally()
+    for result in results:
+        yield render_file(result, catalogue_of(result), options)
+        tally.add(result)
+    yield render_summary(tally, finish())
+
+
 def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions) -> str:
-    files = "".join(render_file(r, catalogue, options) for r in results)
-    return files + render_summary(Tally.of(results), options)
+    return "".join(stream(results, lambda _: catalogue, options, lambda: options))
