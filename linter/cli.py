@@ -19,14 +19,18 @@ from linter import __version__
 from linter.formatters import FORMATS
 from linter.records import Severity
 
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help="Compliance linter for government information-disclosure annual reports "
-    "(政府信息公开工作年度报告).",
-)
+def _typer() -> typer.Typer:
+    return typer.Typer(
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        help="Compliance linter for government information-disclosure annual reports "
+        "(政府信息公开工作年度报告).",
+    )
+
+
+app = _typer()
 
 LANGS = ("zh", "en")
 SEVERITIES = tuple(s.value for s in sorted(Severity, reverse=True))  # error, warning, info
@@ -829,4 +833,25 @@ def init(
 
 
 def main() -> None:
-    app(prog_name="ogilint")
+    _app_for(sys.argv[1:])(prog_name="ogilint")
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    """`app`, with only the command `argv` names when it names one.
+
+    typer builds every command's options from its signature on each run
+    (~10 ms, most of it for commands the run does not use); the app with the one
+    command asked for parses and helps exactly as the whole one does.
+    """
+    name = argv[0] if argv else None
+    chosen = [c for c in app.registered_commands if _command_name(c) == name]
+    if not chosen:  # --help, --version, a mistyped command: the whole app says what there is
+        return app
+    one = _typer()
+    one.registered_callback = app.registered_callback
+    one.registered_commands = chosen
+    return one
+
+
+def _command_name(info) -> str:
+    return info.name or info.callback.__name__.lower().replace("_", "-")
