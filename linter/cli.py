@@ -19,6 +19,7 @@ from linter import __version__
 from linter.formatters import FORMATS
 from linter.records import Severity
 
+
 def _typer() -> typer.Typer:
     return typer.Typer(
         add_completion=False,

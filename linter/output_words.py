@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from linter.rulebook import YAML_LOADER, rules_dir
+from linter.rulebook import rules_dir, yaml_loader
 
 OUTPUT_WORDS = "messages/output.yaml"  # under the rules folder
 
@@ -19,7 +19,7 @@ OUTPUT_WORDS = "messages/output.yaml"  # under the rules folder
 def _words() -> dict[str, Any]:
     import yaml
 
-    return yaml.load((rules_dir() / OUTPUT_WORDS).read_text(encoding="utf-8"), YAML_LOADER)
+    return yaml.load((rules_dir() / OUTPUT_WORDS).read_text(encoding="utf-8"), yaml_loader())
 
 
 def severity_word(severity: str, lang: str) -> str:
