@@ -14,7 +14,7 @@ import re
 import pytest
 from conftest import REPORTS, SAMPLES
 
-from linter import contacts, patterns
+from linter import contacts, patterns, sections
 from linter.loaders import load_path
 from linter.partitions import Partition
 from linter.rulebook import shipped_packs
@@ -62,10 +62,7 @@ def test_a_pattern_whose_first_characters_are_unknown_or_may_be_none_is_left_as_
 def test_every_partition_part_pattern_is_led_and_matches_as_before():
     packs = shipped_packs()
     raws = [
-        raw
-        for pack in packs
-        for rule in pack.rules
-        for raw in rule.params.get("partitions", ())
+        raw for pack in packs for rule in pack.rules for raw in rule.params.get("partitions", ())
     ]
     assert raws
     texts = _texts()
@@ -96,3 +93,59 @@ def test_shipped_partitions_are_built_once_and_a_user_s_each_time_with_its_deadl
     with patterns.time_bound(5):
         second = Partition.from_params(raw)
     assert second is not first and second.total is not first.total
+
+
+@pytest.mark.parametrize(
+    "label", ["电子信箱", "电 子邮箱", "电子邮件", "邮箱", "email", "E-mail", "EMAIL"]
+)
+def test_the_email_pattern_s_lookahead_lets_every_label_through(label):
+    assert (
+        contacts._EMAIL.search(f"联系方式。{label}:gk@example.gov.cn")["v"] == "gk@example.gov.cn"
+    )
+
+
+BARE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "邮箱gk@example.gov.cn,电话",
+        "a@b.cn@c.cn x@@y.cn @z.cn q@r 名a.b@c.d.e,f@g.h",
+        "aa@bb.cc.dd@ee.ff.gg@hh.ii",
+        "无地址",
+        "x" * 500 + "@" + "y.cn " + "@" * 3 + "p%q@r-s.t",
+    ],
+)
+def test_bare_emails_walked_from_each_at_sign_are_the_spans_the_regex_finds(text):
+    assert contacts.bare_emails(text) == [m.span() for m in BARE.finditer(text)]
+
+
+def test_bare_emails_in_the_reports_are_the_spans_the_regex_finds():
+    for text in _texts():
+        assert contacts.bare_emails(text) == [m.span() for m in BARE.finditer(text)]
+
+
+def _lines() -> list[str]:
+    tricky = [
+        "\u3000 一、概述",
+        "\u00a0(二)申请",
+        "١٢. 阿拉伯数字",
+        "第三部分 概况",
+        " 12、 行",
+        "附表",
+    ]
+    return [line for text in _texts() for line in text.splitlines()] + tricky
+
+
+def test_a_line_no_heading_pattern_could_match_is_the_only_one_skipped_unread():
+    for line in _lines():
+        if any(pattern.match(line) for _, pattern in sections._LEVELS):
+            first = line.lstrip()[:1]
+            assert first in sections._HEADING_STARTS or first.isdecimal(), line
+
+
+def test_the_table_row_shortcut_agrees_with_the_pattern():
+    rows = ["一、本年新收 3001 53 0 0 61 4 3119", "申请数量 3001530061 43119 ", "概述 12 —"]
+    for line in _lines() + rows:
+        assert sections._table_row(line) == bool(sections._TABLE_ROW.search(line)), line
