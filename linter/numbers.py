@@ -10,9 +10,8 @@ kept but flagged, and checks never use them as exact operands.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -132,12 +131,14 @@ class Quantity:
     end: int
     line: int  # 0-based line of the normalised text
     text: str
+    # percent | money | count: read millions of times by the checks, so set once here
+    # (a cached_property's first read takes a lock: as slow as the whole constructor).
+    kind: str = field(init=False, repr=False, compare=False)
 
-    @cached_property  # read millions of times by the checks
-    def kind(self) -> str:
-        if self.unit in ("%", "‰"):
-            return "percent"
-        return "money" if self.unit in MONEY_UNITS else "count"
+    def __post_init__(self) -> None:
+        unit = self.unit
+        kind = "percent" if unit in ("%", "‰") else "money" if unit in MONEY_UNITS else "count"
+        object.__setattr__(self, "kind", kind)
 
     @property
     def scaled(self) -> bool:

@@ -86,7 +86,8 @@ def test_the_phone_pattern_s_lookahead_names_every_first_character_of_its_labels
 
 def test_shipped_partitions_are_built_once_and_a_user_s_each_time_with_its_deadline():
     raw = {"name": {"zh": "甲", "en": "a"}, "total": "受理", "parts": {"当面": "当面"}}
-    assert Partition.from_params(raw) is Partition.from_params(dict(raw))
+    assert Partition.from_params(raw) is Partition.from_params(raw)
+    assert Partition.from_params(dict(raw)) == Partition.from_params(raw)
     with patterns.time_bound(5):
         first = Partition.from_params(raw)
         assert not isinstance(first.total, re.Pattern)
