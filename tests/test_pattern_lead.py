@@ -15,6 +15,7 @@ import pytest
 from conftest import REPORTS, SAMPLES
 
 from linter import contacts, patterns, sections
+from linter.checks import structure, text_table
 from linter.loaders import load_path
 from linter.partitions import Partition
 from linter.rulebook import shipped_packs
@@ -150,3 +151,29 @@ def test_the_table_row_shortcut_agrees_with_the_pattern():
     rows = ["一、本年新收 3001 53 0 0 61 4 3119", "申请数量 3001530061 43119 ", "概述 12 —"]
     for line in _lines() + rows:
         assert sections._table_row(line) == bool(sections._TABLE_ROW.search(line)), line
+
+
+def test_the_inline_enumeration_pattern_finds_what_its_lookbehind_first_form_found():
+    old = re.compile(
+        r"(?=[一二三四五六七八九十])(?<![一二三四五六七八九十统唯之单])(?P<n>[一二三四五六七八九十]+)是"
+    )
+    extra = [
+        "一是甲,二是乙",
+        "统一是",
+        "唯一是",
+        "十二是",
+        "之一是",
+        "第三是",
+        "三十一是",
+        "是一是",
+    ]
+    for text in _texts() + extra:
+        found = [(m.span(), m["n"]) for m in structure._ENUMERATED.finditer(text)]
+        assert found == [(m.span(), m["n"]) for m in old.finditer(text)]
+
+
+def test_lines_skipped_as_no_statistics_row_are_none_the_row_pattern_matches():
+    rows = ["(一)主动公开政府信息数 条 352", "1.当面申请数\t件\t5 ", "三、行政复议数量 件 0\u3000"]
+    for line in _lines() + rows:
+        if text_table._STATISTICS_ROW.match(line):
+            assert line.rstrip()[-1:].isdecimal(), line

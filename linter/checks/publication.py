@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from linter.issuer import DEPARTMENT
@@ -36,8 +37,14 @@ _PUBLISHED = tuple(
 
 def published(doc: Document) -> re.Match[str] | None:
     """The publication date the report states (groups y, m, d and label), or None."""
+    return _published_in(doc.norm)
+
+
+# The rule and the report's facts both ask, one after the other, for the same text.
+@lru_cache(maxsize=2)
+def _published_in(text: str) -> re.Match[str] | None:
     for pattern in _PUBLISHED:
-        for m in pattern.finditer(doc.norm):
+        for m in pattern.finditer(text):
             try:
                 date(int(m["y"]), int(m["m"]), int(m["d"]))
             except ValueError:
