@@ -143,7 +143,7 @@ class Quantity:
     @property
     def scaled(self) -> bool:
         """Written in 万 or 亿 ("1.25万条"): rounded, so only comparable with its kind."""
-        return any(c in self.text for c in "万亿")
+        return "万" in self.text or "亿" in self.text
 
     @property
     def decimals(self) -> int:
