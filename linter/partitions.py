@@ -240,6 +240,8 @@ def _best_part(partition: Partition, label: str) -> tuple[str, tuple[int, int]] 
         return None
     best: tuple[str, int, int] | None = None
     for name, pattern in partition.parts:
+        if pattern.search(label) is None:  # most parts: cheaper than an empty finditer
+            continue
         last = None
         for last in pattern.finditer(label):  # noqa: B007 - the last match is wanted
             pass

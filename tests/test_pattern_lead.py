@@ -19,6 +19,7 @@ from linter.checks import structure, text_table
 from linter.loaders import load_path
 from linter.partitions import Partition
 from linter.rulebook import shipped_packs
+from linter.tables import rows as rows_module
 
 
 def _texts() -> list[str]:
@@ -177,3 +178,18 @@ def test_lines_skipped_as_no_statistics_row_are_none_the_row_pattern_matches():
     for line in _lines() + rows:
         if text_table._STATISTICS_ROW.match(line):
             assert line.rstrip()[-1:].isdecimal(), line
+
+
+def test_a_prose_line_split_as_a_whole_gives_what_reading_it_word_by_word_gives():
+    rows = [
+        "当面 12 /",
+        "予以公开1288 21 0",
+        "行政许可447228",
+        "合计 无",
+        "",
+        "  ",
+        "甲\u3000乙 —",
+        "说明 5件",
+    ]
+    for line in _lines() + rows:
+        assert rows_module.split_row(line, 7) == rows_module._split_tokens(line, 7), line
