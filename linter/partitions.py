@@ -111,22 +111,19 @@ def union(patterns: Iterable[Any]) -> re.Pattern[str] | None:
     Only for `re` patterns (the shipped rules'): a user's patterns run under a time
     bound (`linter.patterns`), which an unbounded `re` alternation would escape."""
     patterns = list(patterns)
-    if not patterns or not all(isinstance(p, re.Pattern) for p in patterns):
-        return None
-    sources = [p.pattern for p in patterns]
-    if any(_GROUP_REFERENCE.search(s) for s in sources):
-        return None
     # A user rule's patterns run under a time bound (linter/patterns.TimedPattern):
     # joined into one plain `re` pattern they would escape it, so they are not joined.
-    if not all(isinstance(p, re.Pattern) for p in patterns):
+    if not patterns or not all(isinstance(p, re.Pattern) for p in patterns):
         return None
-    flags = {p.flags for p in patterns}
+    return _joined(tuple(p.pattern for p in patterns), frozenset(p.flags for p in patterns))
+
+
+@lru_cache(maxsize=64)  # the same partitions are joined for every report
+def _joined(sources: tuple[str, ...], flags: frozenset[int]) -> re.Pattern[str] | None:
+    if any(_GROUP_REFERENCE.search(s) for s in sources) or len(flags) != 1:
+        return None
     try:  # inline global flags or repeated group names cannot be joined
-        return (
-            re.compile("|".join(f"(?:{s})" for s in sources), flags.pop())
-            if len(flags) == 1
-            else None
-        )
+        return re.compile("|".join(f"(?:{s})" for s in sources), next(iter(flags)))
     except re.error:
         return None
 
