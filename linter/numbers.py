@@ -201,7 +201,16 @@ def figure(text: str) -> Decimal | None:
 
 def _from_match(m: re.Match[str], line: int) -> Quantity | None:
     quantity = _quantity(m, line)
-    return quantity if quantity is None or plausible(quantity.value) else None
+    if quantity is None or _surely_plausible(quantity.text):
+        return quantity
+    return quantity if plausible(quantity.value) else None
+
+
+def _surely_plausible(text: str) -> bool:
+    """Whether a figure written as `text` is plausible without computing its value: at
+    most `MAX_FIGURE_DIGITS` characters in all and no 万 or 亿 (without them a Chinese
+    numeral stays below 10^5 or is read digit by digit)."""
+    return len(text) <= MAX_FIGURE_DIGITS and "万" not in text and "亿" not in text
 
 
 def _quantity(m: re.Match[str], line: int) -> Quantity | None:

@@ -10,12 +10,13 @@ on the real reports' text.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from conftest import REPORTS, SAMPLES
 
-from linter import contacts, patterns, sections
-from linter.checks import structure, text_table
+from linter import contacts, numbers, patterns, sections
+from linter.checks import publication, structure, text_table
 from linter.loaders import load_path
 from linter.partitions import Partition
 from linter.rulebook import shipped_packs
@@ -193,3 +194,46 @@ def test_a_prose_line_split_as_a_whole_gives_what_reading_it_word_by_word_gives(
     ]
     for line in _lines() + rows:
         assert rows_module.split_row(line, 7) == rows_module._split_tokens(line, 7), line
+
+
+_RANKED = tuple(
+    re.compile(rf"(?P<label>{labels})\s*[::]\s*{publication._DATE}")
+    for labels in ("发布日期|发布时间|公开日期|发文日期", "成文日期|印发日期", "(?<![文布开])日期")
+)
+
+
+def _published_rank_by_rank(text: str):
+    for pattern in _RANKED:
+        for m in pattern.finditer(text):
+            try:
+                date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            return m
+    return None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "印发日期:2020年2月30日;日期:2020年3月1日",
+        "成文日期:2020年1月1日,发布日期:2020年13月1日,公开日期:2021年1月2日",
+        "日期:2019年5月1日 发布时间:2019年4月1日",
+        "发文日期:2019-02-29 成文日期:2019.3.1 日期 : 2019/3/2",
+        "日期:2019年1月1日,日期:2019年2月1日,成文日期:2019年3月1日,印发日期:2019年4月1日",
+    ],
+)
+def test_one_scan_for_every_rank_finds_the_date_a_scan_per_rank_found(text):
+    for each in [text, *_texts()]:
+        found, expected = publication._published_in(each), _published_rank_by_rank(each)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    "figure", ["1" * 15, "1" * 16 + "件", "九千九百九十九件", "一二三四五六七八九〇一二三四五"]
+)
+def test_a_figure_taken_as_plausible_unread_is_plausible(figure):
+    for m in numbers._QUANTITY.finditer(figure + "件"):
+        q = numbers._quantity(m, 0)
+        if q is not None and numbers._surely_plausible(q.text):
+            assert numbers.plausible(q.value)
