@@ -13,6 +13,7 @@ from linter.records import Evidence, Hit, Term
 if TYPE_CHECKING:
     from linter.checks.context import Context
     from linter.document import Document
+    from linter.sections import Heading, Outline
 
 # "全文由…七部分组成" / "包括…五个部分" / "分为六个部分"; within one sentence.
 _DECLARED = re.compile(
@@ -91,12 +92,25 @@ def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     skips or repeats a number, it does not go back to the first.
     """
     expected = 1
-    for h in ctx.analysis.outline.top_level:
-        if h.number == 1 and expected > 2:
+    outline = ctx.analysis.outline
+    previous = None
+    for h in outline.top_level:
+        if h.number == 1 and (expected > 2 or _contents_line(doc, outline, previous, h)):
             expected = 1
         if h.number != expected:
             yield Hit(h.start, h.end, Evidence({"expected": expected, "found": h.number}))
         expected = h.number + 1
+        previous = h
+
+
+def _contents_line(doc: Document, outline: Outline, previous: Heading | None, h: Heading) -> bool:
+    """`previous` heads no text before `h` starts again at 一: it was a table of
+    contents ("一、概述,(一)…,二、主动公开…" on one line), not the report's part 一."""
+    if previous is None or previous.number != 1:
+        return False
+    heading_lines = {k.line for k in outline.headings}
+    between = range(previous.line + 1, h.line)
+    return all(not doc.norm_lines[i].strip() or i in heading_lines for i in between)
 
 
 def title(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
