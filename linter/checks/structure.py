@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from linter import patterns
 from linter.numbers import parse_chinese_numeral
 from linter.records import Evidence, Hit, Term
+from linter.sections import CN_DIGITS
 
 if TYPE_CHECKING:
     from linter.checks.context import Context
@@ -97,10 +98,23 @@ def heading_sequence(doc: Document, params: dict[str, Any], ctx: Context) -> Ite
     for h in outline.top_level:
         if h.number == 1 and (expected > 2 or _contents_line(doc, outline, previous, h)):
             expected = 1
-        if h.number != expected:
+        if h.number != expected and not _glued_heading(doc, previous, h, expected):
             yield Hit(h.start, h.end, Evidence({"expected": expected, "found": h.number}))
         expected = h.number + 1
         previous = h
+
+
+def _glued_heading(doc: Document, previous: Heading | None, h: Heading, expected: int) -> bool:
+    """In a line that lost its breaks, the part `expected` is there but its heading ran
+    straight into its body ("。 一、主动公开政府信息情况我局全年主动公开…"), too long to
+    read as a heading: the numbering did not skip, the cut did."""
+    if h.line not in doc.virtual_lines or not 0 < expected < 100:
+        return False
+    tens, units = divmod(expected, 10)
+    numeral = ("" if tens < 2 else CN_DIGITS[tens - 1]) + ("十" if tens else "")
+    numeral += CN_DIGITS[units - 1] if units else ""
+    marker = re.compile(rf"(?:^|[。!?\s]){numeral}\s*、")
+    return marker.search(doc.norm, previous.end if previous else 0, h.start) is not None
 
 
 def _contents_line(doc: Document, outline: Outline, previous: Heading | None, h: Heading) -> bool:
