@@ -119,12 +119,17 @@ def _glued_heading(doc: Document, previous: Heading | None, h: Heading, expected
 
 def _contents_line(doc: Document, outline: Outline, previous: Heading | None, h: Heading) -> bool:
     """`previous` heads no text before `h` starts again at 一: it was a table of
-    contents ("一、概述,(一)…,二、主动公开…" on one line), not the report's part 一."""
+    contents ("一、概述,(一)…,二、主动公开…" on one line), not the report's part 一.
+    A sub-heading whose body runs on after it ("(一)主动公开。全年…") is text."""
     if previous is None or previous.number != 1:
         return False
-    heading_lines = {k.line for k in outline.headings}
+    bare = {k.line for k in outline.headings if k.end >= _line_end(doc, k.line) - 1}
     between = range(previous.line + 1, h.line)
-    return all(not doc.norm_lines[i].strip() or i in heading_lines for i in between)
+    return all(not doc.norm_lines[i].strip() or i in bare for i in between)
+
+
+def _line_end(doc: Document, line: int) -> int:
+    return doc.norm_line_starts[line] + len(doc.norm_lines[line].rstrip())
 
 
 def title(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
