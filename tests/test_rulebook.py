@@ -377,3 +377,31 @@ def test_a_second_run_does_not_import_jsonschema(tmp_path):
         for _ in range(2)
     ]
     assert runs == ["True", "False"]
+
+
+def test_a_later_run_reads_the_recorded_parse_and_loads_the_same_packs(tmp_path):
+    """The marker records the shipped files' parse: later runs load the very same packs
+    (rule sources and their lines included) without importing yaml; a marker whose
+    record cannot be read is parsed again, never trusted half-way."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib, sys; from linter.rulebook import shipped_packs; "
+        "packs = repr(shipped_packs()).encode(); "
+        "print('yaml' in sys.modules, hashlib.sha256(packs).hexdigest())"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run() -> list[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+
+    parsed, recorded = run(), run()
+    assert parsed[0] == "True" and recorded == ["False", parsed[1]]
+    (marker,) = (tmp_path / "ogilint" / "validated-packs").iterdir()
+    marker.write_text('{"common.yaml": [', encoding="utf-8")  # cut short
+    assert run() == ["True", parsed[1]]
+    assert run() == ["False", parsed[1]]  # recorded again

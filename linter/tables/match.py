@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from linter.regimes import table_templates
@@ -77,6 +78,12 @@ def _width(row: FigureRow) -> int:
     return width
 
 
+@cache  # a template's few column tuples, asked for at every step of the alignment
+def _group_names(columns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c.split("·")[0] for c in columns))
+
+
+@cache
 def _groups(columns: tuple[str, ...]) -> tuple[int, ...]:
     """Widths of the column groups ("复议·总计" is in group 复议), in order."""
     widths: list[int] = []
@@ -136,8 +143,7 @@ def _candidates(
     if i > 0 and (s := _score(rows[i - 1], trow)) is not None:
         out.append((1, rows[i - 1], s))
     groups = _groups(trow.columns)
-    names = tuple(dict.fromkeys(c.split("·")[0] for c in trow.columns))
-    joined = _joined(rows, i, groups, names) if groups else None
+    joined = _joined(rows, i, groups, _group_names(trow.columns)) if groups else None
     if joined is not None and (s := _score(joined, trow)) is not None:
         out.append((len(groups), joined, s))
     return out
@@ -275,11 +281,13 @@ def standard_tables(
     """
     found = {}
     read: dict[tuple[int, int], list[FigureRow]] = {}
+    split: dict[int, tuple[str, list[Cell]]] = {}
 
     def rows_of(first: int, last: int) -> list[FigureRow]:
-        # Every template looks in the whole report last: read its rows once, not 3 times.
+        # Every template looks in the whole report last: read its rows once, not 3 times,
+        # and each line once for all the (overlapping) ranges.
         if (first, last) not in read:
-            read[first, last] = figure_rows(doc, noise_lines, first, last)
+            read[first, last] = figure_rows(doc, noise_lines, first, last, split)
         return read[first, last]
 
     for template in table_templates():
