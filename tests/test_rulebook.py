@@ -96,6 +96,19 @@ def test_extra_rules_from_a_user_directory_are_applied(tmp_path):
     assert run.rules() == {"local-rule"}
 
 
+def test_a_user_rule_is_in_the_catalogue_sarif_gives_its_viewer(tmp_path):
+    # SARIF's rules[] comes from the catalogue of the rules that ran, --rules ones too.
+    write(tmp_path, GOOD_RULE.replace("['概述']", "['这个标题不存在']"))
+    args = ("--rules", str(tmp_path), "--format", "sarif", "--lang", "en")
+    sarif = run_ogilint("check", str(REPORTS / "wuxi-2015.txt"), *args).json["runs"][0]
+    rules = sarif["tool"]["driver"]["rules"]
+    (result,) = [r for r in sarif["results"] if r["ruleId"] == "local-rule"]
+    described = rules[result["ruleIndex"]]
+    assert described["id"] == "local-rule" and result["message"]["text"] == "no overview"
+    assert described["shortDescription"]["text"] == "Local rule"
+    assert "local policy" in described["help"]["text"]
+
+
 def test_the_table_templates_are_validated_with_file_and_line(tmp_path):
     from linter.rulebook import load_validated, rules_dir
 
