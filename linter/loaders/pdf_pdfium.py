@@ -23,6 +23,7 @@ and zero-width text objects that pdfminer keeps).
 from __future__ import annotations
 
 import ctypes
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -80,11 +81,17 @@ class Page(Container):
         self._objects = {}
 
 
+# pdfium is not thread-safe, not even across documents, and a cluster worker
+# (`dask worker --nthreads 8`) checks files in threads: one pdfium call at a time.
+LOCK = threading.RLock()
+
+
 class Reader:
     """A document's pages as pdfium reads them, where pdfium reads them as pdfminer does."""
 
     def __init__(self, data: bytes | None) -> None:
-        self._document = None if data is None else open_document(data)
+        with LOCK:
+            self._document = None if data is None else open_document(data)
         self._fonts = Fonts()
 
     def page(self, index: int, page_obj: Any) -> Page | None:
@@ -92,13 +99,16 @@ class Reader:
         if self._document is None:
             return None
         try:
-            return read_page(self._document, index, self._fonts.of_page(page_obj))
+            fonts = self._fonts.of_page(page_obj)
+            with LOCK:
+                return read_page(self._document, index, fonts)
         except Exception:  # a damaged page or font: pdfminer reads it as it always did
             return None
 
     def close(self) -> None:
         if self._document is not None:
-            self._document.close()
+            with LOCK:
+                self._document.close()
 
 
 def open_document(data: bytes) -> pypdfium2.PdfDocument | None:
