@@ -19,14 +19,19 @@ from linter import __version__
 from linter.formatters import FORMATS
 from linter.records import Severity
 
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help="Compliance linter for government information-disclosure annual reports "
-    "(政府信息公开工作年度报告).",
-)
+
+def _typer() -> typer.Typer:
+    return typer.Typer(
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        help="Compliance linter for government information-disclosure annual reports "
+        "(政府信息公开工作年度报告).",
+    )
+
+
+app = _typer()
 
 LANGS = ("zh", "en")
 SEVERITIES = tuple(s.value for s in sorted(Severity, reverse=True))  # error, warning, info
@@ -342,11 +347,13 @@ def _catalogue_settings(inputs, settings, packs):
 
 
 def _report(results, total: int, output_format: str, output, options, stage, years, settings):
-    """Print each file's findings as it is done (text), or everything at the end (the rest).
+    """Print each file's findings as it is done (text), or the document after the last file.
 
     Year-to-year findings need last year's report: a file is compared with the
     --history reports and those already checked; a pair whose earlier report comes
     later in the run is said after the last file (streamed) or in place (the rest).
+    A format written after the last file that can be written in pieces (`stream`)
+    reads the results back from a spool one at a time, so the run holds none of them.
     """
     import importlib
     from dataclasses import replace
@@ -357,33 +364,78 @@ def _report(results, total: int, output_format: str, output, options, stage, yea
     from linter.terminal import Output
 
     formatter = importlib.import_module(FORMATS[output_format])
-    streaming = output is None and hasattr(formatter, "render_file")
     screen = Output(sys.stdout, sys.stderr, total, os.environ)
     packs = years.packs
-    kept, tally, catalogues = [], Tally(), {}
+    catalogues: dict = {}
 
-    def show(result) -> None:
+    def catalogue_of(result):
         # The rules a file's findings are worded from: those of its regime.
         if result.regime not in catalogues:
             catalogues[result.regime] = catalogue([result], packs, settings)
-        screen.write(formatter.render_file(result, catalogues[result.regime], options))
-        tally.add(result)
+        return catalogues[result.regime]
 
-    for result in screen.files(results):
-        if not streaming:
-            kept.append(result)
-            continue
-        show(stage(years.add(result)))
-    if streaming:
+    if output is None and hasattr(formatter, "render_file"):
+        tally = Tally()
+        for result in screen.files(results):
+            _show(screen, formatter, stage(years.add(result)), catalogue_of, options, tally)
         for late in years.late():
-            show(stage(late))
-    else:
-        kept = [stage(r) for r in years.all(kept)]
-    options = replace(options, baseline=stage.finish())
-    if streaming:
+            _show(screen, formatter, stage(late), catalogue_of, options, tally)
+        options = replace(options, baseline=stage.finish())
         screen.write(formatter.render_summary(tally, options))
         return
+    if hasattr(formatter, "stream"):
+        _spooled(screen.files(results), formatter, output, options, stage, years, catalogue_of)
+        return
+    kept = [stage(r) for r in years.all(list(screen.files(results)))]
+    options = replace(options, baseline=stage.finish())
     _write(render(output_format, kept, catalogue(kept, packs, settings), options), output)
+
+
+def _show(screen, formatter, result, catalogue_of, options, tally) -> None:
+    screen.write(formatter.render_file(result, catalogue_of(result), options))
+    tally.add(result)
+
+
+def _spooled(results, formatter, output, options, stage, years, catalogue_of) -> None:
+    """Keep each result on disk as it comes, then write the document from there."""
+    from dataclasses import replace
+
+    from linter.spool import Spool
+
+    with Spool() as spool:
+        # Held: what pairs two years' reports (the facts); spooled: the rest (findings).
+        lean = []
+        for result in results:
+            spool.append(replace(result, facts=None))
+            lean.append(replace(result, findings=(), source=None))
+
+        def full(i: int):
+            return replace(spool[i], facts=lean[i].facts)
+
+        changed = years.changed(lean, full)
+
+        def staged():
+            for i in range(len(spool)):
+                yield stage(changed.get(i) or full(i))
+
+        def finish():
+            return replace(options, baseline=stage.finish())
+
+        _write_pieces(formatter.stream(staged(), catalogue_of, options, finish), output)
+
+
+def _write_pieces(pieces, output: Path | None) -> None:
+    """A document written in pieces, to --output or stdout."""
+    if output is None:
+        for piece in pieces:
+            sys.stdout.write(piece)
+        return
+    try:
+        with output.open("w", encoding="utf-8") as handle:
+            for piece in pieces:
+                handle.write(piece)
+    except OSError as exc:
+        raise _fail(f"--output {output}: {exc.strerror or exc}") from None
 
 
 def _write(output_text: str | bytes, output: Path | None) -> None:
@@ -705,9 +757,7 @@ def extract(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
-    port: Annotated[
-        int, typer.Option(min=0, max=65535, help="The port (0: any free one).")
-    ] = 8765,
+    port: Annotated[int, typer.Option(min=0, max=65535, help="The port (0: any free one).")] = 8765,
     config: Annotated[
         Path | None, typer.Option("--config", help="A .ogilint.yaml whose settings apply.")
     ] = None,
@@ -784,4 +834,25 @@ def init(
 
 
 def main() -> None:
-    app(prog_name="ogilint")
+    _app_for(sys.argv[1:])(prog_name="ogilint")
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    """`app`, with only the command `argv` names when it names one.
+
+    typer builds every command's options from its signature on each run
+    (~10 ms, most of it for commands the run does not use); the app with the one
+    command asked for parses and helps exactly as the whole one does.
+    """
+    name = argv[0] if argv else None
+    chosen = [c for c in app.registered_commands if _command_name(c) == name]
+    if not chosen:  # --help, --version, a mistyped command: the whole app says what there is
+        return app
+    one = _typer()
+    one.registered_callback = app.registered_callback
+    one.registered_commands = chosen
+    return one
+
+
+def _command_name(info) -> str:
+    return info.name or info.callback.__name__.lower().replace("_", "-")

@@ -253,3 +253,20 @@ class YearToYear:
 
     def all(self, results: Sequence[FileResult]) -> list[FileResult]:
         return cross_year(results, self.packs, self._rules, self._earlier)
+
+    def changed(
+        self, lean: Sequence[FileResult], full: Callable[[int], FileResult]
+    ) -> dict[int, FileResult]:
+        """What `all` changes, for a run whose results are kept elsewhere (linter/spool.py).
+
+        `lean[i]` is result i with its facts but not its findings (pairing reads
+        only the facts); `full(i)` reads result i back. Gives the results `all`
+        would change, by index: only the paired ones are read back.
+        """
+        index = {id(r): i for i, r in enumerate(lean)}
+        out: dict[int, FileResult] = {}
+        for before, later in pairs(lean, self._earlier):
+            earlier = full(index[id(before)]) if id(before) in index else before
+            i = index[id(later)]
+            out[i] = cross_year([full(i)], self.packs, self._rules, [earlier])[0]
+        return out

@@ -14,11 +14,14 @@ quote and underline the original.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from linter.traditional import may_change
 
 # Horizontal whitespace between a digit and a CJK character or a percent sign
 # (either side). Removing it makes "申请 3119 件" read as "申请3119件" for every
@@ -47,7 +50,72 @@ _RIGHT_GAP = re.compile(rf" {{1,3}}[{_CJK}]")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) {{1,3}}(?=[{_CJK}])")
 # "电 话 ： 0517-…": a label's colon set apart from the label.
 _COLON_GAP = re.compile(rf"(?<=[{_CJK}]) {{1,3}}(?=:)")
-_CONSUMED = ("", array("i"))  # what a folded line is replaced by once it is used
+# Where any of the gaps above can be: every one is a run of spaces with a CJK
+# character (or, after a figure, a percent sign) at one end, or an invisible
+# character. A line holding none of these is left as it is.
+_TOUCHED = re.compile(
+    rf"(?=[ \u00a0\u00ad\u200b-\u200d\u2060\ufeff])"  # lets `re` skip to a space (see _NUMBER_GAP)
+    rf"(?:(?<=[{_CJK}])[ \u00a0]|[ \u00a0](?=[{_CJK}%])|{_INVISIBLE.pattern})"
+)
+
+
+class OffsetMap:
+    """For each character of a normalised text, the index of its source character.
+
+    Held as runs: `starts[k]` is the first normalised index of run k and
+    `sources[k]` the source index it maps to; the run's later characters map to
+    the source characters that follow. Most of a report maps one to one, so a
+    report is a few hundred runs where one int per character took 4 bytes per
+    character (200 MB for a 50 MB text file).
+    """
+
+    __slots__ = ("_length", "sources", "starts")
+
+    def __init__(self) -> None:
+        self.starts = array("i")
+        self.sources = array("i")
+        self._length = 0
+
+    def add_run(self, source: int, count: int) -> None:
+        """Map the next `count` characters to source `source`, `source + 1`, …."""
+        if count <= 0:
+            return
+        starts, sources = self.starts, self.sources
+        if not starts or sources[-1] + self._length - starts[-1] != source:
+            starts.append(self._length)
+            sources.append(source)
+        self._length += count
+
+    def add_each(self, index: array) -> None:
+        """Map the next characters to the source indices in `index`, one each."""
+        run_source, run_count = -1, 0
+        for source in index:
+            if source == run_source + run_count:
+                run_count += 1
+                continue
+            self.add_run(run_source, run_count)
+            run_source, run_count = source, 1
+        self.add_run(run_source, run_count)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, position: int) -> int:
+        if not 0 <= position < self._length:
+            raise IndexError(position)
+        run = bisect.bisect_right(self.starts, position) - 1
+        return self.sources[run] + position - self.starts[run]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, OffsetMap):
+            return NotImplemented
+        return (self._length, self.starts, self.sources) == (
+            other._length,
+            other.starts,
+            other.sources,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  (mutable while it is built)
 
 
 @dataclass(frozen=True)
@@ -55,9 +123,7 @@ class Normalised:
     """Normalised text and, for each of its characters, the source index."""
 
     text: str
-    # array("i"), not a list: 4 bytes per character instead of ~40 (a 50 MB report
-    # held a 2 GB list).
-    source_index: array
+    source_index: OffsetMap
     # Lines of `text` that start at a virtual break of a flattened line (see
     # linter.flattened): line -> whether a part's heading starts there. A
     # virtual line not marked True is never a heading.
@@ -83,23 +149,70 @@ def _fold_chars(line: str, offset: int) -> tuple[list[str], array]:
     return chars, index
 
 
-def _fold(line: str, offset: int) -> tuple[str, array]:
+def _nfkc(line: str) -> tuple[str, array | None]:
+    """NFKC of `line`, and the line index behind each of its characters when NFKC
+    changed the length (None when it maps one to one)."""
     # Checking is far cheaper than normalising, and most lines are normal already.
-    normal = unicodedata.is_normalized("NFKC", line)
-    folded = line if normal else unicodedata.normalize("NFKC", line)
+    if unicodedata.is_normalized("NFKC", line):
+        return line, None
+    folded = unicodedata.normalize("NFKC", line)
     if len(folded) == len(line):
-        text, index = folded, array("i", range(offset, offset + len(line)))
-    else:
-        chars, index = _fold_chars(line, offset)
-        text = "".join(chars)
-    simplified = _t2s().convert(text) if not text.isascii() else text
+        return folded, None
+    chars, index = _fold_chars(line, 0)
+    return "".join(chars), index
+
+
+def _simplify(text: str) -> str:
+    """`text` in simplified characters, at the same length (so the map stays exact)."""
+    if text.isascii():
+        return text
+    simplified = _t2s().convert(text)
     if len(simplified) != len(text):
-        # A phrase conversion changed the length; convert per character so the
-        # map stays exact.
+        # A phrase conversion changed the length; convert per character.
         simplified = "".join(_t2s().convert(c) or c for c in text)
         if len(simplified) != len(text):
             simplified = text
-    return simplified, index
+    return simplified
+
+
+def _fold_lines(text: str, every_line: bool) -> tuple[list[str], dict[int, tuple[array, int]]]:
+    """The lines of `text` folded by NFKC and OpenCC, and for each line whose length
+    NFKC changed, the line index behind each character and the line's source length.
+
+    Line by line when `every_line`; else each library runs once over the text and
+    only the lines it changed are redone alone, as the line-by-line fold does them.
+    """
+    lines = text.split("\n")
+    maps: dict[int, tuple[array, int]] = {}
+    # A line break is a normalisation boundary (nothing composes with it), so the
+    # text is normal exactly when every line is.
+    if every_line or not unicodedata.is_normalized("NFKC", text):
+        for i, line in enumerate(lines):
+            folded, index = _nfkc(line)
+            if index is not None:
+                maps[i] = (index, len(line))
+            lines[i] = folded
+    if every_line:
+        return [_simplify(line) for line in lines], maps
+    joined = "\n".join(lines)
+    if joined.isascii() or not may_change(joined):  # most reports: OpenCC is not even loaded
+        return lines, maps
+    converted = _t2s().convert(joined)
+    if converted == joined:
+        return lines, maps
+    parts = converted.split("\n")
+    if len(parts) != len(lines):  # the converter lost or made a line break: line by line
+        return [_simplify(line) for line in lines], maps
+    # No dictionary phrase holds a line break, so each line converts as it would
+    # alone; a line whose length changed goes through `_simplify`'s fallbacks.
+    return [_part_or_alone(line, part) for line, part in zip(lines, parts, strict=True)], maps
+
+
+def _part_or_alone(line: str, part: str) -> str:
+    """`line` as the whole text's conversion gave it (`part`), or as `_simplify` does."""
+    if len(part) == len(line) and not line.isascii():
+        return part
+    return _simplify(line)
 
 
 def _drop(text: str, index: array, spans: list[tuple[int, int]]) -> tuple[str, array]:
@@ -184,36 +297,72 @@ def normalise(text: str) -> Normalised:
     lines of the result: more when it held a whole flattened report
     (`linter.flattened`), whose virtual breaks map to the character they replace.
     """
+    return _normalise(text, every_line=False)
+
+
+def _touched(text: str) -> list[int]:
+    """Lines of `text` where a gap may be dropped (`_drop_gaps` changes no other line)."""
+    found: list[int] = []
+    line = position = 0
+    search, count, find = _TOUCHED.search, text.count, text.find
+    while (hit := search(text, position)) is not None:
+        line += count("\n", position, hit.start())
+        found.append(line)
+        position = find("\n", hit.start()) + 1  # on to the next line
+        if not position:
+            break
+        line += 1
+    return found
+
+
+def _normalise(text: str, every_line: bool) -> Normalised:
+    """`normalise`; with `every_line`, every line takes the slow path the fast one
+    must agree with (tests/test_normalise.py compares them)."""
     from linter.flattened import virtual_breaks
 
-    out_text: list[str] = []
-    out_index = array("i")
-    offset = 0
-    folded_lines: list[tuple[str, array]] = []
-    ends = []  # source offset of each line's newline
-    for line in text.split("\n"):
-        folded_lines.append(_fold(line, offset))
-        offset += len(line)
-        ends.append(offset)
-        offset += 1
-    breaks = virtual_breaks([folded for folded, _ in folded_lines])
+    folded, maps = _fold_lines(text, every_line)
+    breaks = virtual_breaks(folded)
+    if every_line:
+        work: list[int] | range = range(len(folded))
+    else:
+        work = sorted({*maps, *breaks, *_touched("\n".join(folded))})
+    out: list[str] = []
+    offsets = OffsetMap()
     virtual: dict[int, bool] = {}
-    line_number = 0
-    for i, (folded, index) in enumerate(folded_lines):
-        folded_lines[i] = _CONSUMED  # freed as the output grows: half the peak on big files
-        for piece, piece_index, break_index, heading in _pieces(folded, index, breaks.get(i, {})):
+    source = 0  # source index of the first line not yet written
+    done = 0  # lines written
+    extra = 0  # virtual line breaks written
+    last = len(folded) - 1
+    for i in work:
+        if i > done:  # lines NFKC, OpenCC and the gaps left one to one: copied whole
+            chunk = "\n".join(folded[done:i]) + "\n"
+            out.append(chunk)
+            offsets.add_run(source, len(chunk))
+            source += len(chunk)
+        if i in maps:
+            relative, length = maps[i]
+            index = array("i", [source + k for k in relative])
+        else:
+            length = len(folded[i])
+            index = array("i", range(source, source + length))
+        pieces = _pieces(folded[i], index, breaks.get(i, {}))
+        for piece, piece_index, break_index, heading in pieces:
             piece, piece_index = _drop_gaps(piece, piece_index)
-            out_text.append(piece)
-            out_index.extend(piece_index)
+            out.append(piece)
+            offsets.add_each(piece_index)
             if break_index >= 0:
-                out_text.append("\n")
-                out_index.append(break_index)
-                line_number += 1
-                virtual[line_number] = heading
-        out_text.append("\n")
-        out_index.append(ends[i])  # the newline maps to the source newline
-        line_number += 1
-    # The loop appended one newline too many.
-    out_text.pop()
-    out_index.pop()
-    return Normalised("".join(out_text), out_index, virtual)
+                out.append("\n")
+                offsets.add_run(break_index, 1)
+                extra += 1
+                virtual[i + extra] = heading
+        source += length
+        if i < last:
+            out.append("\n")
+            offsets.add_run(source, 1)  # the newline maps to the source newline
+            source += 1
+        done = i + 1
+    if done <= last:
+        chunk = "\n".join(folded[done:])
+        out.append(chunk)
+        offsets.add_run(source, len(chunk))
+    return Normalised("".join(out), offsets, virtual)

@@ -10,16 +10,16 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from linter.rulebook import rules_dir
+from linter.rulebook import rules_dir, yaml_loader
 
 OUTPUT_WORDS = "messages/output.yaml"  # under the rules folder
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
-    return yaml.safe_load((rules_dir() / OUTPUT_WORDS).read_text(encoding="utf-8"))
+    import yaml
+
+    return yaml.load((rules_dir() / OUTPUT_WORDS).read_text(encoding="utf-8"), yaml_loader())
 
 
 def severity_word(severity: str, lang: str) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
+from re import _constants, _parser  # the parse tree `led` reads
 from typing import Any
 
 # Seconds one user rule may spend on one file: real rules take milliseconds on a
@@ -103,6 +104,11 @@ class TimedPattern:
         return self._call("split", string, maxsplit)
 
 
+def bounded() -> bool:
+    """Whether patterns compiled now are time-bounded (inside `time_bound`)."""
+    return _DEADLINE.get() is not None
+
+
 @lru_cache(maxsize=512)
 def _user_compiled(pattern: str) -> Any:
     import regex  # only runs with user rules loaded: keep it off the start-up path
@@ -133,3 +139,85 @@ def search(pattern: str, string: str) -> Any:
 def finditer(pattern: str, string: str) -> Iterator[Any]:
     """`re.finditer` for a rule's pattern parameter."""
     return compile(pattern).finditer(string)
+
+
+# What a pattern's matches can begin with, read from its parse tree. `re` skips ahead
+# fast only for a pattern that starts with a literal or a class; one that starts with
+# an optional group, an anchor or a lookaround, or an alternation of those (a union of
+# part patterns), is tried branch by branch at every position. A lookahead of the
+# possible first characters rejects most positions in one step.
+_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+_Ranges = list[tuple[int, int]]
+
+
+def _first_of_sequence(items: Any) -> tuple[_Ranges, bool] | None:
+    """(code point ranges a match of `items` can begin with, whether it can be empty);
+    None when any character could begin it or the tree holds what is not read here."""
+    ranges: _Ranges = []
+    for op, av in items:
+        step = _first_of_item(op, av)
+        if step is None:
+            return None
+        ranges += step[0]
+        if not step[1]:
+            return ranges, False
+    return ranges, True
+
+
+def _first_of_item(op: Any, av: Any) -> tuple[_Ranges, bool] | None:
+    if op is _constants.LITERAL:
+        return [(av, av)], False
+    if op is _constants.IN:
+        ranges = []
+        for kind, value in av:  # NEGATE, CATEGORY (\d, \s, …): anything may begin it
+            if kind is _constants.LITERAL:
+                ranges.append((value, value))
+            elif kind is _constants.RANGE:
+                ranges.append(value)
+            else:
+                return None
+        return ranges, False
+    if op in _ZERO_WIDTH:
+        return [], True  # consumes nothing: what follows begins the match
+    if op is _constants.SUBPATTERN:
+        _, add_flags, del_flags, inner = av
+        return None if add_flags or del_flags else _first_of_sequence(inner)
+    if op is _constants.ATOMIC_GROUP:
+        return _first_of_sequence(av)
+    if op is _constants.BRANCH:
+        ranges, empty = [], False
+        for alternative in av[1]:
+            step = _first_of_sequence(alternative)
+            if step is None:
+                return None
+            ranges += step[0]
+            empty = empty or step[1]
+        return ranges, empty
+    if op in _REPEATS:
+        low, _, inner = av
+        step = _first_of_sequence(inner)
+        return None if step is None else (step[0], step[1] or low == 0)
+    return None  # ANY, NOT_LITERAL, group references, …
+
+
+@lru_cache(maxsize=256)
+def led(pattern: Any) -> Any:
+    """`pattern` preceded by a lookahead of the characters its matches can begin with:
+    the same matches, found faster where few positions can start one. `pattern`
+    itself when that set is not known (flags, `.`, `\\d`, an empty match, a user's
+    time-bounded pattern)."""
+    if not isinstance(pattern, re.Pattern) or pattern.flags != re.UNICODE:
+        return pattern
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return pattern
+    first = None if tree.state.flags != re.UNICODE else _first_of_sequence(tree)
+    if first is None or first[1] or not first[0]:
+        return pattern
+    chars = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in sorted(set(first[0]))
+    )
+    return re.compile(f"(?=[{chars}])(?:{pattern.pattern})")

@@ -28,6 +28,13 @@ _PERIODS = (
         rf"统计(?:期限|时限|期间|区间|时间)[^。\d]{{0,4}}?(?P<year>{_YEAR})\s*(?:年度|全年)"
         rf"(?P<year2>)"
     ),
+    # Months without days ("时间范围为2015年1月至12月"): only after a word that says a
+    # period follows, since "1月至12月，共受理…" in prose may be a part of a year.
+    re.compile(
+        rf"(?:统计|时间范围|期限|期间|区间|时限)[^。\d]{{0,8}}?(?P<year>{_YEAR})\s*年\s*"
+        rf"(?:1|一)\s*月份?\s*{_TO}\s*(?:(?P<year2>{_YEAR})\s*年)?\s*(?:12|十二)\s*月"
+        rf"(?!\s*[\d一二三四五六七八九十])"
+    ),
 )
 
 

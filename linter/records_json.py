@@ -78,12 +78,20 @@ def from_dict(data: Any) -> Any:
     if kind is list:
         if data and _is_tag(data[0]):
             return _tagged(data[0], data[1:])
-        return [from_dict(v) for v in data]
+        return _items(data)
     if kind is dict:
-        return {k: from_dict(v) for k, v in data.items()}
-    if kind in _SCALARS:
+        # Scalars are most values: tested inline, a call each would double the time.
+        return {k: v if type(v) in _PLAIN else from_dict(v) for k, v in data.items()}
+    if kind in _PLAIN:
         return data
     raise ValueError(f"unexpected {kind.__name__}")
+
+
+_PLAIN = frozenset(_SCALARS)
+
+
+def _items(items: list) -> list:
+    return [v if type(v) in _PLAIN else from_dict(v) for v in items]
 
 
 def _tagged(tag: str, items: list) -> Any:
@@ -91,17 +99,17 @@ def _tagged(tag: str, items: list) -> Any:
     if cls is not None:
         if len(items) != len(_FIELDS[cls]):  # a field added or dropped since it was written
             raise ValueError(f"{tag}: {len(items)} fields")
-        return cls(*(from_dict(v) for v in items))
+        return cls(*_items(items))
     if tag == _TUPLE:
-        return tuple(from_dict(v) for v in items)
+        return tuple(_items(items))
     if tag == _LIST:
-        return [from_dict(v) for v in items]
+        return _items(items)
     if tag == _SEVERITY:
         return records.Severity(*items)
     if tag == _DECIMAL and len(items) == 1 and type(items[0]) is str:
         return Decimal(items[0])
     if tag == _SET:
-        return frozenset(from_dict(v) for v in items)
+        return frozenset(_items(items))
     if tag == _DICT:
         return {from_dict(k): from_dict(v) for k, v in items}
     raise ValueError(f"unknown tag {tag!r}")

@@ -26,9 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from linter.messages import template_problem
 from linter.params import ParamsError
@@ -36,7 +34,17 @@ from linter.params import parse as parse_params
 from linter.regular_files import TooLarge, read_regular
 from linter.tables.templates import Template, parse_template
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
+if TYPE_CHECKING:
+    import yaml
+
+
+def yaml_loader():
+    """libyaml's safe loader when available (~10x faster), else PyYAML's: no tags that
+    build objects either way. yaml is imported only when a file must be parsed: a run
+    whose shipped packs' parse is recorded (`_Reader`) never imports it (~10 ms)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RuleFileError(Exception):
@@ -118,6 +126,14 @@ def _validator(schema_name: str = "schema.json"):
 def _node_at(node: yaml.Node, path: list[Any]) -> yaml.Node:
     """The YAML node at a JSON path, as deep as the path can be followed."""
     for key in path:
+        if isinstance(node, _Lines):
+            found = node.child(key)
+            if found is None:
+                return node
+            node = found
+            continue
+        import yaml  # a node tree came from a parse: yaml is loaded already
+
         if isinstance(node, yaml.MappingNode):
             match = [v for k, v in node.value if k.value == key]
             if not match:
@@ -154,6 +170,8 @@ MAX_YAML_BYTES = 16 * 1024 * 1024  # a rule or config file; the shipped rules ar
 
 def _expanded_size(node: yaml.Node, seen: dict[int, int]) -> int:
     """How many values `node` stands for once every alias is written out."""
+    import yaml
+
     if id(node) in seen:
         return seen[id(node)]
     seen[id(node)] = 1  # a node reached again while counting it (a cycle): count once
@@ -184,7 +202,9 @@ def parse_yaml(path: Path, error: type[Exception], what: str) -> tuple[Any, yaml
         raise error(f"{path}:1: cannot read {what}: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise error(f"{path}:1: cannot read {what}: {exc}") from exc
-    loader = _LOADER(text)
+    import yaml
+
+    loader = yaml_loader()(text)
     try:
         # One parse gives both the node tree (for line numbers) and the data.
         node = loader.get_single_node()
@@ -203,6 +223,72 @@ def parse_yaml(path: Path, error: type[Exception], what: str) -> tuple[Any, yaml
     return data, node
 
 
+class _Lines:
+    """The lines of a YAML node and of its children to `_DEPTH` levels, as recorded
+    with a parse: what `_node_at(...).start_mark.line` reads of a node."""
+
+    __slots__ = ("children", "line")
+
+    def __init__(self, line: int, children: dict[str, Any] | list[Any] | None) -> None:
+        self.line, self.children = line, children
+
+    @property
+    def start_mark(self) -> _Lines:
+        return self
+
+    def child(self, key: Any) -> _Lines | None:
+        kids = self.children
+        if isinstance(kids, dict) and isinstance(key, str) and key in kids:
+            return _Lines.read(kids[key])
+        if isinstance(kids, list) and isinstance(key, int) and 0 <= key < len(kids):
+            return _Lines.read(kids[key])
+        return None
+
+    @staticmethod
+    def record(node: yaml.Node, depth: int = 4) -> list[Any]:
+        """`node`'s lines as JSON data: [line] or [line, children] (a mapping's by key)."""
+        import yaml
+
+        if depth == 0 or not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            return [node.start_mark.line]
+        if isinstance(node, yaml.SequenceNode):
+            return [node.start_mark.line, [_Lines.record(v, depth - 1) for v in node.value]]
+        kids: dict[str, Any] = {}
+        for key, value in node.value:  # the first of two equal keys, as _node_at finds it
+            kids.setdefault(str(key.value), _Lines.record(value, depth - 1))
+        return [node.start_mark.line, kids]
+
+    @staticmethod
+    def read(data: list[Any]) -> _Lines:
+        return _Lines(data[0], data[1] if len(data) > 1 else None)
+
+
+class _Reader:
+    """The YAML files of one load of the shipped packs: each parsed, or taken from the
+    parse recorded when they were validated (`recorded`, by path under the rules folder).
+
+    A recorded parse is the file's data and the lines of its first levels (rule
+    entries, variants, includes): what loading reads of the node tree once the
+    file is known to be valid. `made` collects the parses this load had to do.
+    """
+
+    def __init__(self, base: Path, recorded: dict[str, Any] | None = None) -> None:
+        self.base, self.recorded = base, recorded or {}
+        self.made: dict[str, Any] = {}
+
+    def __call__(self, path: Path) -> tuple[Any, yaml.Node | _Lines]:
+        resolved = path.resolve()
+        if not resolved.is_relative_to(self.base):  # not a shipped file: parsed, not recorded
+            return _load_yaml(path)
+        key = resolved.relative_to(self.base).as_posix()
+        if key in self.recorded:
+            data, lines = self.recorded[key]
+            return data, _Lines.read(lines)
+        data, node = _load_yaml(path)
+        self.made[key] = [data, _Lines.record(node)]
+        return data, node
+
+
 def _load_yaml(path: Path) -> tuple[Any, yaml.Node]:
     data, node = parse_yaml(path, RuleFileError, "rule file")
     if node is None:
@@ -219,10 +305,10 @@ def _check_schema(path: Path, data: Any, node: yaml.Node, schema_name: str) -> N
         raise RuleFileError(f"{path}:{line}: {_schema_message(error)}")
 
 
-def load_validated(path: Path, schema_name: str, validate: bool = True) -> Any:
+def load_validated(path: Path, schema_name: str, validate: bool = True, read=None) -> Any:
     """A YAML data file of ours (e.g. the table templates), validated by its schema
     unless `validate` is False (shipped files whose bytes were validated before)."""
-    data, node = _load_yaml(path)
+    data, node = (read or _load_yaml)(path)
     if validate:
         _check_schema(path, data, node, schema_name)
     return data
@@ -359,7 +445,7 @@ def _rule(merged: dict[str, Any], variant: dict[str, Any], pack: str, source: st
     )
 
 
-_Loaded = tuple[dict, yaml.Node, list[Rule]]
+_Loaded = tuple[dict, Any, list[Rule]]  # data, its yaml.Node (or _Lines), its rules
 
 
 def _load_rules(
@@ -368,6 +454,7 @@ def _load_rules(
     *,
     validate: bool = True,
     loaded: dict[Path, _Loaded] | None = None,
+    read=None,
 ) -> _Loaded:
     """A rule file's data and its rules with those of the files it includes (every variant).
 
@@ -383,7 +470,7 @@ def _load_rules(
         raise RuleFileError(f"{path}:1: include cycle")
     if loaded is not None and resolved in loaded:
         return loaded[resolved]
-    data, node = _load_yaml(path)
+    data, node = (read or _load_yaml)(path)
     if validate:
         _validate(path, data, node)
     rules: list[Rule] = []
@@ -397,7 +484,7 @@ def _load_rules(
             )
         if not target.is_file():
             raise RuleFileError(f"{path}:{line}: included file {included!r} not found")
-        inner = _load_rules(target, seen | {resolved}, validate=validate, loaded=loaded)
+        inner = _load_rules(target, seen | {resolved}, validate=validate, loaded=loaded, read=read)
         rules.extend(inner[2])
     rules.extend(_rules_of(path, data, node, data["pack"], validate))
     if loaded is not None:
@@ -424,6 +511,7 @@ def _pack(
     node: yaml.Node,
     everything: list[Rule],
     validate: bool = True,
+    read=None,
 ) -> Regime:
     name = data["pack"]
     # A rule with variants belongs to the packs they name; one without, to every pack.
@@ -441,7 +529,7 @@ def _pack(
         tuple(rules),
         bool(data.get("fragment")),
         layouts=tuple(data.get("layouts", ())),
-        templates=_templates_of(path, data, node, validate),
+        templates=_templates_of(path, data, node, validate, read),
         deadlines=_deadlines(data.get("deadlines")),
         source=f"{path}:{line}",
     )
@@ -457,7 +545,7 @@ def _deadlines(raw: dict[str, str] | None) -> Deadlines | None:
 
 
 def _templates_of(
-    path: Path, data: dict[str, Any], node: yaml.Node, validate: bool = True
+    path: Path, data: dict[str, Any], node: yaml.Node, validate: bool = True, read=None
 ) -> tuple[Template, ...]:
     name = data.get("templates")
     if name is None:
@@ -466,7 +554,7 @@ def _templates_of(
     if not target.is_file():
         line = _node_at(node, ["templates"]).start_mark.line + 1
         raise RuleFileError(f"{path}:{line}: templates file {name!r} not found")
-    templates = _load_templates(target.resolve(), validate)
+    templates = _load_templates(target.resolve(), validate, read)
     known = {lay for t in templates for r in t.rows for lay in r.layouts}
     unknown = [lay for lay in data.get("layouts", ()) if lay not in known]
     if unknown:
@@ -479,9 +567,9 @@ def _templates_of(
 
 
 @lru_cache(maxsize=8)
-def _load_templates(path: Path, validate: bool = True) -> tuple[Template, ...]:
+def _load_templates(path: Path, validate: bool = True, read=None) -> tuple[Template, ...]:
     """Table templates, validated by rules/templates/schema.json when they load."""
-    data = load_validated(path, "templates/schema.json", validate)
+    data = load_validated(path, "templates/schema.json", validate, read)
     return tuple(parse_template(t) for t in data["templates"])
 
 
@@ -523,23 +611,25 @@ def shipped_packs() -> tuple[Regime, ...]:
     """Every pack shipped with ogilint (files with a `years` range, plus common)."""
     marker = _validated_marker()
     validate = marker is None or not marker.exists()
-    packs = load_shipped(rules_dir(), validate=validate)
-    if validate and marker is not None:
-        _write_marker(marker)
+    read = _Reader(rules_dir().resolve(), None if validate else _recorded(marker))
+    packs = load_shipped(rules_dir(), validate=validate, read=read)
+    if read.made and marker is not None:
+        _write_marker(marker, read, validated=validate)
     return packs
 
 
-def load_shipped(directory: Path, *, validate: bool = True) -> tuple[Regime, ...]:
+def load_shipped(directory: Path, *, validate: bool = True, read=None) -> tuple[Regime, ...]:
     """The packs of a folder laid out as the shipped one, each file read once."""
     memo: dict[Path, _Loaded] = {}
     loaded = {
-        p: _load_rules(p, validate=validate, loaded=memo) for p in sorted(directory.glob("*.yaml"))
+        p: _load_rules(p, validate=validate, loaded=memo, read=read)
+        for p in sorted(directory.glob("*.yaml"))
     }
     _check_one_entry_per_id({p: rules for p, (_, _, rules) in loaded.items()})
     packs = tuple(
         pack
         for path, found in loaded.items()
-        if not (pack := _pack(path, *found, validate=validate)).fragment
+        if not (pack := _pack(path, *found, validate=validate, read=read)).fragment
     )
     _check_years_disjoint(packs)
     names = {p.name for p in packs}
@@ -575,12 +665,49 @@ def _validated_marker() -> Path | None:
     return Path(base) / "ogilint" / "validated-packs" / digest.hexdigest()
 
 
-def _write_marker(marker: Path) -> None:
+def _write_marker(marker: Path, read: _Reader, validated: bool) -> None:
+    """Say the shipped files passed, with their parse when JSON holds it exactly.
+
+    Reading the parse back (~2 ms) saves parsing the YAML (~15 ms) on every
+    later run. A parse holding what JSON cannot (a YAML date, a key that is
+    not a string) is not recorded: those runs parse, as before.
+    """
+    import tempfile
+
+    parses = {**read.recorded, **read.made}
+    try:
+        text = json.dumps(parses, ensure_ascii=False)
+        body = text if json.loads(text) == parses else ""
+    except (TypeError, ValueError):
+        body = ""
+    if not (validated or body):
+        return  # validated before, and nothing to record: the marker says it already
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
+        fd, tmp = tempfile.mkstemp(dir=marker.parent, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(body)
+        os.replace(tmp, marker)  # whole or not at all: a concurrent run reads either
     except OSError:
         pass  # a read-only home: validate again next time, nothing worse
+
+
+def _recorded(marker: Path | None) -> dict[str, Any] | None:
+    """The parse recorded in `marker` (None: none, or not one this code wrote).
+
+    The marker's folder is trusted as it was for the marker alone (its name is
+    the SHA-256 of the files it stands for); JSON, so a changed marker can at
+    worst change what is checked, never run code.
+    """
+    try:
+        data = json.loads(marker.read_bytes()) if marker is not None else None
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not all(
+        isinstance(v, list) and len(v) == 2 and isinstance(v[1], list) for v in data.values()
+    ):
+        return None
+    return data
 
 
 def _check_years_disjoint(packs: tuple[Regime, ...]) -> None:

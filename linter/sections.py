@@ -28,6 +28,8 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(r"^\s*(?P<num>\d{1,2})\s*[、.](?!\d)\s*(?P<rest>.*)$")),
     (4, re.compile(r"^\s*\(\s*(?P<num>\d{1,2})\s*\)\s*(?P<rest>.*)$")),
 )
+# What the patterns above can find first after the leading whitespace (or a digit).
+_HEADING_STARTS = frozenset(CN_DIGITS + "第(")
 # A heading title ends at the first full stop; one without a stop that runs
 # on for longer than this is a body paragraph that happens to start "1、".
 _MAX_UNSTOPPED_TITLE = 60
@@ -53,6 +55,17 @@ _MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)")
 _TABLE_ROW = re.compile(
     r"(?=[\d.,/—-])(?:(?<![\d.,])[\d.,/—-]+(?:\s+[\d.,/—-]+)+\s*$|(?<![\d.,])\d{6,}\s*$)"
 )
+
+
+_STOP = re.compile(r"[。!?]")
+_ROW_END = frozenset(".,/—-")
+
+
+def _table_row(rest: str) -> bool:
+    """`_TABLE_ROW.search(rest)`: the pattern ends in a figure at the end of the line,
+    so a line ending otherwise (a heading running on into its paragraph) is not tried."""
+    last = rest.rstrip()[-1:]
+    return (last.isdecimal() or last in _ROW_END) and _TABLE_ROW.search(rest) is not None
 
 
 @dataclass(frozen=True)
@@ -111,6 +124,9 @@ def parse_heading(line: str) -> tuple[int, int, str, int] | None:
             return None
         level, number, title, end = parsed
         return level, number, title, end + markup.end()
+    first = line.lstrip()[:1]  # `\s*` of the patterns: the same whitespace
+    if first not in _HEADING_STARTS and not first.isdecimal():
+        return None  # most lines: no number opens them, no pattern need be tried
     for level, pattern in _LEVELS:
         m = pattern.match(line)
         if not m:
@@ -120,9 +136,9 @@ def parse_heading(line: str) -> tuple[int, int, str, int] | None:
         if number is None:
             continue
         rest = m["rest"]
-        if _TABLE_ROW.search(rest) or (level == 1 and _NOT_A_TITLE.match(rest)):
+        if _table_row(rest) or (level == 1 and _NOT_A_TITLE.match(rest)):
             return None
-        stop = re.search(r"[。!?]", rest)
+        stop = _STOP.search(rest)
         if stop:
             title = rest[: stop.start()]
         elif len(rest) <= _MAX_UNSTOPPED_TITLE:
@@ -158,7 +174,7 @@ def _next_text_line(lines: list[str], i: int) -> str:
 def _statistics_table(lines: list[str], i: int) -> bool:
     """Whether line `i` is the title of an appended statistics table, whose numbered
     rows ("一、主动公开情况") are no parts of the report."""
-    if not _TABLE_TITLE.match(lines[i]):
+    if "统计表" not in lines[i] or not _TABLE_TITLE.match(lines[i]):
         return False
     following = [line for line in lines[i + 1 : i + 8] if line.strip()][:4]
     return any(_TABLE_HEADER.search(line) for line in following)
@@ -186,15 +202,17 @@ def build_outline(doc: TextView, noise_lines: frozenset[int]) -> Outline:
             continue
         if _APPENDIX.match(line) or _statistics_table(lines, i):
             break
+        # Whether the line reads as a heading first: most lines do not, and the
+        # reasons a heading-like line is none below only ever skip it.
+        parsed = parse_heading(line)
+        if parsed is None or _TABLE_LABEL.search(parsed[2]):
+            continue
         if _FIGURES_ONLY.match(_next_text_line(lines, i)):
             continue  # a row label whose figures wrapped below it
         if i in doc.table_lines and not _caption_row(line):
             continue  # a table cell
         if not doc.virtual_lines.get(i, True):
             continue  # cut out of a flattened line, and not where a part's heading starts
-        parsed = parse_heading(line)
-        if parsed is None or _TABLE_LABEL.search(parsed[2]):
-            continue
         level, number, title, title_end = parsed
         lead = len(line) - len(line.lstrip())
         headings.append(Heading(level, number, title, i, starts[i] + lead, starts[i] + title_end))

@@ -50,6 +50,19 @@ def test_a_count_of_hotline_calls_is_no_phone_number():
     assert contact_findings(text) == []
 
 
+def test_a_whole_email_at_a_line_end_does_not_run_into_the_next_line():
+    # The next line starting with ASCII (the signing date, a web address) is not the
+    # address's continuation: only an address not yet whole continues.
+    from linter.analysis import analyse
+
+    for below in ("2019年1月20日", "www.example.gov.cn"):
+        text = f"地址:示例县人民路1号,电子邮箱:gk@example.gov.cn\n{below}"
+        fields = analyse(Document("x.txt", text)).contact_fields
+        assert [f.value for f in fields if f.kind == "email"] == ["gk@example.gov.cn"]
+    wrapped = analyse(Document("x.txt", "电子邮箱:gongkai@exam\nple.gov.cn")).contact_fields
+    assert [f.value for f in wrapped] == ["gongkai@exam\nple.gov.cn"]
+
+
 def test_a_sentence_that_a_hotline_exists_gives_no_contact():
     text = "我镇设立了专门的咨询电话和电子邮箱,方便群众咨询。"
     assert contact_findings(text) == [("missing-contact", 1)]

@@ -74,6 +74,16 @@ def test_flattened_2021_report_gives_the_findings_of_its_clean_text(
     _same_findings(shared_2021_report / "huaian-2024.txt", flat)
 
 
+def test_the_2021_reports_pdf_gives_the_findings_of_its_clean_text(shared_2021_report) -> None:
+    # The anchor the other versions are held to: the markdown-table rewrite and the scan
+    # are compared with the PDF (tests/test_table_forms.py, tests/test_loaders_ocr.py).
+    def said(name: str) -> list[tuple[str, str, str]]:
+        found = _findings(shared_2021_report / name)
+        return sorted((f["rule"], f["severity"], f["message"]) for f in found)
+
+    assert said("huaian-2024.pdf") == said("huaian-2024.txt") != []
+
+
 @pytest.mark.parametrize(
     "name", ["example-county-2018-faulty.txt", "example-county-2018-clean.txt"]
 )

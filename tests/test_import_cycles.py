@@ -87,3 +87,29 @@ def test_a_cycle_through_a_function_level_or_type_checking_import_is_found(tmp_p
     (package / "b.py").write_text("from . import a\n")
     found = {frozenset(c) for c in cycles(import_graph(package))}
     assert found == {frozenset({"pkg.a", "pkg.b"}), frozenset({"pkg.sub", "pkg.sub.leaf"})}
+
+
+def _reached(graph: dict[str, set[str]], start: str) -> set[str]:
+    """Every module `start` imports, directly or through others."""
+    seen, todo = set(), [start]
+    while todo:
+        for nxt in graph[todo.pop()] - seen:
+            seen.add(nxt)
+            todo.append(nxt)
+    return seen
+
+
+def test_the_records_import_nothing_from_the_package():
+    # Every stage hands records on; as a leaf module they can be in no cycle.
+    assert _reached(import_graph(ROOT / "linter"), "linter.records") == set()
+
+
+def test_the_document_imports_none_of_the_facts_derived_from_it():
+    # Derived facts live in the analysis step, which reads the Document, never the reverse.
+    # (The normaliser does read headings and figures, through the TextView protocol, to cut
+    # flattened reports: docs/design.md; the cycle test keeps those from importing back.)
+    graph = import_graph(ROOT / "linter")
+    derived = {"linter.analysis", "linter.enumerations", "linter.contacts", "linter.issuer"}
+    derived |= {"linter.partitions", "linter.facts", "linter.engine"}
+    derived |= {name for name in graph if name.startswith(("linter.tables", "linter.checks"))}
+    assert _reached(graph, "linter.document") & derived == set()

@@ -27,3 +27,9 @@ def test_every_shipped_rule_is_in_the_readme_table_with_its_severity():
     for pack in shipped_packs():
         for rule in pack.rules:
             assert table.get(rule.id) == rule.severity, rule.id
+
+
+def test_the_readme_names_every_shipped_rule_file():
+    listed = set(re.findall(r"^\* `rules/([\w.-]+\.yaml)`", README, re.M))
+    listed |= set(re.findall(r"`rules/(ogi-20\d\d\.yaml)`", README))
+    assert listed == {p.name for p in (ROOT / "rules").glob("*.yaml")}

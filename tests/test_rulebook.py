@@ -96,6 +96,19 @@ def test_extra_rules_from_a_user_directory_are_applied(tmp_path):
     assert run.rules() == {"local-rule"}
 
 
+def test_a_user_rule_is_in_the_catalogue_sarif_gives_its_viewer(tmp_path):
+    # SARIF's rules[] comes from the catalogue of the rules that ran, --rules ones too.
+    write(tmp_path, GOOD_RULE.replace("['概述']", "['这个标题不存在']"))
+    args = ("--rules", str(tmp_path), "--format", "sarif", "--lang", "en")
+    sarif = run_ogilint("check", str(REPORTS / "wuxi-2015.txt"), *args).json["runs"][0]
+    rules = sarif["tool"]["driver"]["rules"]
+    (result,) = [r for r in sarif["results"] if r["ruleId"] == "local-rule"]
+    described = rules[result["ruleIndex"]]
+    assert described["id"] == "local-rule" and result["message"]["text"] == "no overview"
+    assert described["shortDescription"]["text"] == "Local rule"
+    assert "local policy" in described["help"]["text"]
+
+
 def test_the_table_templates_are_validated_with_file_and_line(tmp_path):
     from linter.rulebook import load_validated, rules_dir
 
@@ -364,3 +377,31 @@ def test_a_second_run_does_not_import_jsonschema(tmp_path):
         for _ in range(2)
     ]
     assert runs == ["True", "False"]
+
+
+def test_a_later_run_reads_the_recorded_parse_and_loads_the_same_packs(tmp_path):
+    """The marker records the shipped files' parse: later runs load the very same packs
+    (rule sources and their lines included) without importing yaml; a marker whose
+    record cannot be read is parsed again, never trusted half-way."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib, sys; from linter.rulebook import shipped_packs; "
+        "packs = repr(shipped_packs()).encode(); "
+        "print('yaml' in sys.modules, hashlib.sha256(packs).hexdigest())"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run() -> list[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+
+    parsed, recorded = run(), run()
+    assert parsed[0] == "True" and recorded == ["False", parsed[1]]
+    (marker,) = (tmp_path / "ogilint" / "validated-packs").iterdir()
+    marker.write_text('{"common.yaml": [', encoding="utf-8")  # cut short
+    assert run() == ["True", parsed[1]]
+    assert run() == ["False", parsed[1]]  # recorded again

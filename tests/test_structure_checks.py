@@ -105,3 +105,32 @@ def test_numbering_that_starts_again_is_a_new_sequence_not_a_slip():
     assert findings(text.replace("二、依申请", "三、依申请"), "heading-sequence") == [
         ("heading-sequence", 8)
     ]
+
+
+PARTS_2008 = """示例县2016年政府信息公开工作年度报告
+一、概述
+2016年,我县认真贯彻《条例》。
+二、{heading}
+通过政府网站、政务公开栏等渠道及时公开政府信息。
+三、依申请公开政府信息情况
+{applications}"""
+
+
+def test_a_heading_that_names_the_proactive_part_without_its_keyword_is_that_part():
+    # "二、政府信息公开情况" beside an applications part is the proactive part; the
+    # body here states no count, so only the heading can make the part present.
+    text = PARTS_2008.format(heading="政府信息公开情况", applications="全年受理申请3件。")
+    assert findings(text, "missing-proactive") == []
+    other = PARTS_2008.format(heading="工作情况", applications="全年受理申请3件。")
+    assert findings(other, "missing-proactive") == [("missing-proactive", 1)]
+
+
+def test_applications_said_inside_another_part_are_the_applications_part():
+    text = PARTS_2008.replace("三、依申请公开政府信息情况\n", "").format(
+        heading="政府信息公开情况", applications="全年共受理政府信息公开申请3件,均按时答复。"
+    )
+    assert findings(text, "missing-applications") == []
+    review = text.replace(
+        "全年共受理政府信息公开申请3件", "全年办理因政府信息公开申请行政复议案件1件"
+    )
+    assert findings(review, "missing-applications") == [("missing-applications", 1)]

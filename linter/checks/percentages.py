@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from linter.checks.context import Context
     from linter.document import Document
     from linter.numbers import Quantity
+    from linter.sections import Outline
 
 _SHARE = re.compile(
     r"(?:所)?占(?:比(?P<bare>)|(?P<den>[^,;。%\d!?:比]{0,24}?)的?(?:比重|比例)?)(?:为|达到?|约)?$"
@@ -35,11 +36,16 @@ _RESPECTIVE = re.compile(r"分别$")  # "…18件、2件…,分别占总数的15
 _JOINT = re.compile(r"(?:合计|共计|合|共|两者|二者|总共)$")
 _LIST_JOINER = re.compile(r"\s*[、,和及与]\s*")
 _REACH = 30
+# A share of "the whole", which may be any total the part belongs to.
+_OVERALL_SHARE = re.compile(
+    r"占[^,;。%\d]{0,8}?(?:总数|总量|总计|全部)的?(?:比重|比例)?(?:为|达到?|约)?$"
+)
 
 
 def percentage(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
     totals = _totals_of_parts(ctx.analysis, partitions)
+    outline = ctx.analysis.outline
     counts = [q for q in ctx.analysis.quantities if q.kind != "percent"]
     percents = [q for q in ctx.analysis.quantities if q.unit == "%"]
     done: set[int] = set()
@@ -51,8 +57,35 @@ def percentage(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
             if total.value == 0 or part.value > total.value:
                 continue
             actual = part.value / total.value * 100
-            if not _agrees(actual, stated.value, stated.decimals):
-                yield _hit(stated, part, total, actual)
+            if _agrees(actual, stated.value, stated.decimals):
+                continue
+            if _share_of_another_total(doc, outline, totals.values(), stated, part, total):
+                continue
+            yield _hit(stated, part, total, actual)
+
+
+def _share_of_another_total(
+    doc: Document,
+    outline: Outline,
+    totals: Iterable[Quantity],
+    stated: Quantity,
+    part: Quantity,
+    total: Quantity,
+) -> bool:
+    """A share "of the whole" (占总数的…) fits another total stated before it in the same
+    part of the report: "共受理申请10件…在已经答复的9件申请中,同意公开的7件,占总数的70%"
+    is 7 of the 10 received. Which whole is meant is then the drafter's choice, not a slip."""
+    if not _OVERALL_SHARE.search(doc.norm, max(0, stated.start - _REACH), stated.start):
+        return False  # "予以公开434件(占39.2%)" is a share of its own list's total
+    section = outline.top_section_of(part.line)
+    for other in totals:
+        if other is total or other.start >= part.start or not 0 < part.value <= other.value:
+            continue
+        if other.unit != part.unit or outline.top_section_of(other.line) is not section:
+            continue
+        if _agrees(part.value / other.value * 100, stated.value, stated.decimals):
+            return True
+    return False
 
 
 def _totals_of_parts(analysis: Analysis, partitions: list[Partition]) -> dict[int, Quantity]:

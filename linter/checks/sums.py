@@ -8,6 +8,7 @@ partial. A domain partition wins where both describe the same total.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -65,6 +66,8 @@ def _domain_hit(doc: Document, group: Group, report: str, closed: bool) -> Hit |
     total, parts_sum = group.total.value, sum((q.value for q in parts), start=Decimal(0))
     if not group.exact or parts_sum in group.totals() or (len(parts) < 2 and parts_sum < total):
         return None
+    if _unit_dropped(doc, group.total, parts):
+        return None
     exhaustive = closed or len(parts) >= min(_EXHAUSTIVE_PARTS, len(group.partition.parts))
     wanted = "mismatch" if parts_sum > total or exhaustive else "shortfall"
     if report != wanted:
@@ -84,6 +87,8 @@ def _generic_hit(
         # "…结转下年度65件。其中,市本级新收312件,办结309件": a part larger than the
         # total is no part of it; the list belongs to another figure (or to several).
         return None
+    if _unit_dropped(doc, e.total, list(e.parts)):
+        return None
     total, parts_sum = e.total.value, e.parts_sum
     short = parts_sum < total and not e.partial
     over = parts_sum > total
@@ -91,6 +96,21 @@ def _generic_hit(
     if not wanted:
         return None
     return _hit(doc, e.total, list(e.parts), [None] * len(e.parts), name)
+
+
+# A figure whose unit was dropped: digits right after a clause of words and right
+# before the clause ends ("部分公开67,占4.61%"). It is no quantity, so no list counts it.
+_BARE_FIGURE = re.compile(r"(?:^|(?<=[,;、:。\n]))\s*[\u4e00-\u9fff]{2,20}(\d+)(?=\s*[,;、。])")
+_SENTENCE_END = re.compile(r"[。\n]")
+
+
+def _unit_dropped(doc: Document, total: Quantity, parts: list[Quantity]) -> bool:
+    """A list one of whose items is stated without its unit ("予以公开966件,部分公开67,
+    不予公开81件") holds a part no sum can count: its total cannot be judged."""
+    start = min(total.end, *(q.start for q in parts))
+    last = max(q.end for q in parts)
+    stop = _SENTENCE_END.search(doc.norm, last)
+    return _BARE_FIGURE.search(doc.norm, start, stop.start() if stop else len(doc.norm)) is not None
 
 
 def _hit(doc, total: Quantity, parts: list[Quantity], names: list[str | None], what) -> Hit | None:

@@ -9,12 +9,12 @@ Chosen by the CLI when GITHUB_ACTIONS=true and no --format is given.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from linter.formatters import FormatOptions
 from linter.formatters.ci import full_message, in_source, native_place
-from linter.formatters.text import summary_lines
+from linter.formatters.text import Tally, summary_lines
 from linter.formatters.visible import visible
 from linter.messages import finding_message
 
@@ -47,14 +47,28 @@ def annotation(r: FileResult, f: Finding, message: str, title: str) -> str:
     return f"::{COMMANDS[f.severity]} {head}::{escape_data(full_message(visible(message), f))}"
 
 
-def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions) -> str:
-    lines = []
+def stream(
+    results: Iterable[FileResult],
+    catalogue_of: Callable[[FileResult], Catalogue],
+    options: FormatOptions,
+    finish: Callable[[], FormatOptions],
+) -> Iterator[str]:
+    """Each file's annotations as it comes, then the summary written with `finish()`'s options."""
+    tally = Tally()
     for r in results:
-        for f in r.findings:
-            rule = catalogue.rule(f.rule, r.regime)
-            message = native_place(r, f, options.lang) + finding_message(
-                f, catalogue, r.regime, options.lang
-            )
-            lines.append(annotation(r, f, message, f"{f.rule}: {rule.title[options.lang]}"))
-    lines.extend(summary_lines(results, options))
-    return "\n".join(lines) + "\n"
+        catalogue = catalogue_of(r)
+        yield "".join(_annotation(r, f, catalogue, options) + "\n" for f in r.findings)
+        tally.add(r)
+    yield "\n".join(summary_lines(tally, finish())) + "\n"
+
+
+def _annotation(r: FileResult, f: Finding, catalogue: Catalogue, options: FormatOptions) -> str:
+    rule = catalogue.rule(f.rule, r.regime)
+    message = native_place(r, f, options.lang) + finding_message(
+        f, catalogue, r.regime, options.lang
+    )
+    return annotation(r, f, message, f"{f.rule}: {rule.title[options.lang]}")
+
+
+def render(results: Sequence[FileResult], catalogue: Catalogue, options: FormatOptions) -> str:
+    return "".join(stream(results, lambda _: catalogue, options, lambda: options))

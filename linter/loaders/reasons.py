@@ -11,9 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from linter.rulebook import rules_dir
+from linter.rulebook import rules_dir, yaml_loader
 
 CATALOGUE = "messages/input-errors.yaml"
 MAX_REASON = 200  # characters: a reason is one short line
@@ -23,7 +21,9 @@ LANGS = ("zh", "en")
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
     """code -> {"zh": template, "en": template}."""
-    return yaml.safe_load((rules_dir() / CATALOGUE).read_text(encoding="utf-8"))
+    import yaml  # here: a run without an unreadable file never imports it
+
+    return yaml.load((rules_dir() / CATALOGUE).read_text(encoding="utf-8"), yaml_loader())
 
 
 def one_line(text: str, limit: int = MAX_REASON) -> str:

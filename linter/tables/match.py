@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from linter.regimes import table_templates
@@ -77,6 +78,12 @@ def _width(row: FigureRow) -> int:
     return width
 
 
+@cache  # a template's few column tuples, asked for at every step of the alignment
+def _group_names(columns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c.split("·")[0] for c in columns))
+
+
+@cache
 def _groups(columns: tuple[str, ...]) -> tuple[int, ...]:
     """Widths of the column groups ("复议·总计" is in group 复议), in order."""
     widths: list[int] = []
@@ -136,8 +143,7 @@ def _candidates(
     if i > 0 and (s := _score(rows[i - 1], trow)) is not None:
         out.append((1, rows[i - 1], s))
     groups = _groups(trow.columns)
-    names = tuple(dict.fromkeys(c.split("·")[0] for c in trow.columns))
-    joined = _joined(rows, i, groups, names) if groups else None
+    joined = _joined(rows, i, groups, _group_names(trow.columns)) if groups else None
     if joined is not None and (s := _score(joined, trow)) is not None:
         out.append((len(groups), joined, s))
     return out
@@ -163,7 +169,12 @@ def align(
                 options.append((best[i][j - 1] + _SKIP_TEMPLATE, "template", 0, None))
                 for taken, row, s in _candidates(rows, i, trows[j - 1]):
                     options.append((best[i - taken][j - 1] + s, "match", taken, row))
-            top = max(options, key=lambda o: (o[0], o[1], o[2]))
+            # max(options, key=(score, move, taken)) without a key call per option:
+            # the first of equal keys wins, as with max.
+            top = options[0]
+            for option in options[1:]:
+                if option[:3] > top[:3]:
+                    top = option
             best[i][j], step[i][j] = top[0], top[1:]
     matched: dict[str, FigureRow] = {}
     i, j = n, m
@@ -275,11 +286,13 @@ def standard_tables(
     """
     found = {}
     read: dict[tuple[int, int], list[FigureRow]] = {}
+    split: dict[int, tuple[str, list[Cell]]] = {}
 
     def rows_of(first: int, last: int) -> list[FigureRow]:
-        # Every template looks in the whole report last: read its rows once, not 3 times.
+        # Every template looks in the whole report last: read its rows once, not 3 times,
+        # and each line once for all the (overlapping) ranges.
         if (first, last) not in read:
-            read[first, last] = figure_rows(doc, noise_lines, first, last)
+            read[first, last] = figure_rows(doc, noise_lines, first, last, split)
         return read[first, last]
 
     for template in table_templates():

@@ -119,6 +119,18 @@ def _tokens(line: str) -> tuple[list[tuple[str, int]], bool]:
 
 def split_row(line: str, base: int) -> tuple[str, list[Cell]]:
     """(label, trailing figure cells) of one normalised line starting at `base`."""
+    if "\t" not in line and line.count(_PIPE) < _MIN_PIPES:
+        # Most lines are prose: a last word that is no figure, no blank and ends in no
+        # digit (so holds no glued figure) leaves every word to the label.
+        words = line.split()  # the words `_WORD` finds
+        last = words[-1] if words else ""
+        if not (last[-1:].isdecimal() or _FIGURE.fullmatch(last) or _BLANK.fullmatch(last)):
+            return " ".join(words), []
+    return _split_tokens(line, base)
+
+
+def _split_tokens(line: str, base: int) -> tuple[str, list[Cell]]:
+    """`split_row` read token by token: the cells from the end, then a glued figure."""
     tokens, delimited = _tokens(line)
     cells: list[Cell] = []
     while tokens:
@@ -130,7 +142,8 @@ def split_row(line: str, base: int) -> tuple[str, list[Cell]]:
         tokens.pop()
     if tokens and not delimited:
         text, at = tokens[-1]
-        glued = _GLUED.match(text)
+        # Most last words end in no digit: no need to run the backtracking pattern there.
+        glued = _GLUED.match(text) if text.removesuffix("\n")[-1:].isdecimal() else None
         # "予以公开1288 21 0 …": the first figure touches the label. A lone figure
         # glued to a label ("行政许可447228") counts only on a short line, not prose.
         if (
@@ -223,18 +236,28 @@ def grid_rows(doc: Document, first: int, last: int) -> dict[int, tuple[str, list
 
 
 def figure_rows(
-    doc: Document, noise_lines: frozenset[int], first: int, last: int
+    doc: Document,
+    noise_lines: frozenset[int],
+    first: int,
+    last: int,
+    split: dict[int, tuple[str, list[Cell]]] | None = None,
 ) -> list[FigureRow]:
     """Rows with figures among 0-based lines first..last (page noise left out), with
-    their label context."""
+    their label context. `split` keeps each text line's (label, cells) for the next
+    call over an overlapping range of the same document."""
     from_grid = grid_rows(doc, first, last)
+    split = {} if split is None else split
     parsed = []
     for i in range(first, last + 1):
         line = doc.norm_lines[i]
         if i in noise_lines or is_pipe_rule(line):
             continue
         read = from_grid.get(i)
-        label, cells = read if read is not None else split_row(line, doc.norm_line_starts[i])
+        if read is None:
+            if i not in split:
+                split[i] = split_row(line, doc.norm_line_starts[i])
+            read = split[i]
+        label, cells = read
         parsed.append((i, label, cells))
     rows = []
     for k, (i, label, cells) in enumerate(parsed):
