@@ -10,9 +10,8 @@ kept but flagged, and checks never use them as exact operands.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -132,17 +131,19 @@ class Quantity:
     end: int
     line: int  # 0-based line of the normalised text
     text: str
+    # percent | money | count: read millions of times by the checks, so set once here
+    # (a cached_property's first read takes a lock: as slow as the whole constructor).
+    kind: str = field(init=False, repr=False, compare=False)
 
-    @cached_property  # read millions of times by the checks
-    def kind(self) -> str:
-        if self.unit in ("%", "‰"):
-            return "percent"
-        return "money" if self.unit in MONEY_UNITS else "count"
+    def __post_init__(self) -> None:
+        unit = self.unit
+        kind = "percent" if unit in ("%", "‰") else "money" if unit in MONEY_UNITS else "count"
+        object.__setattr__(self, "kind", kind)
 
     @property
     def scaled(self) -> bool:
         """Written in 万 or 亿 ("1.25万条"): rounded, so only comparable with its kind."""
-        return any(c in self.text for c in "万亿")
+        return "万" in self.text or "亿" in self.text
 
     @property
     def decimals(self) -> int:
@@ -200,7 +201,16 @@ def figure(text: str) -> Decimal | None:
 
 def _from_match(m: re.Match[str], line: int) -> Quantity | None:
     quantity = _quantity(m, line)
-    return quantity if quantity is None or plausible(quantity.value) else None
+    if quantity is None or _surely_plausible(quantity.text):
+        return quantity
+    return quantity if plausible(quantity.value) else None
+
+
+def _surely_plausible(text: str) -> bool:
+    """Whether a figure written as `text` is plausible without computing its value: at
+    most `MAX_FIGURE_DIGITS` characters in all and no 万 or 亿 (without them a Chinese
+    numeral stays below 10^5 or is read digit by digit)."""
+    return len(text) <= MAX_FIGURE_DIGITS and "万" not in text and "亿" not in text
 
 
 def _quantity(m: re.Match[str], line: int) -> Quantity | None:

@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 _LABEL_REACH = 40
 _CLAUSE_END = re.compile(r"[。;!?]")
 _WRAP_END = re.compile(r"[。;!?:]\s*$")
-_COMMA = re.compile(r"[,:]")
 _NEW_ITEM = re.compile(r"另有|另外|此外|其余|还有")
 
 
@@ -81,25 +80,18 @@ class Partition:
 
 
 class _Params:
-    """A partition's raw parameters, hashable by value: the key of `_shipped_partition`."""
+    """A partition's raw parameters as the key of `_shipped_partition`: by identity (a
+    rule's parameters are loaded once and never changed; hashing them by value cost
+    more than building the partition). The key holds them, so their id stays theirs."""
 
     def __init__(self, raw: dict[str, Any]) -> None:
         self.raw = raw
-        self.key = _frozen(raw)
 
     def __hash__(self) -> int:
-        return hash(self.key)
+        return id(self.raw)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Params) and self.key == other.key
-
-
-def _frozen(value: Any) -> Any:
-    if isinstance(value, dict):
-        return tuple((k, _frozen(v)) for k, v in value.items())
-    if isinstance(value, list):
-        return ("list", *(_frozen(v) for v in value))
-    return value
+        return isinstance(other, _Params) and self.raw is other.raw
 
 
 @lru_cache(maxsize=64)
@@ -119,22 +111,19 @@ def union(patterns: Iterable[Any]) -> re.Pattern[str] | None:
     Only for `re` patterns (the shipped rules'): a user's patterns run under a time
     bound (`linter.patterns`), which an unbounded `re` alternation would escape."""
     patterns = list(patterns)
-    if not patterns or not all(isinstance(p, re.Pattern) for p in patterns):
-        return None
-    sources = [p.pattern for p in patterns]
-    if any(_GROUP_REFERENCE.search(s) for s in sources):
-        return None
     # A user rule's patterns run under a time bound (linter/patterns.TimedPattern):
     # joined into one plain `re` pattern they would escape it, so they are not joined.
-    if not all(isinstance(p, re.Pattern) for p in patterns):
+    if not patterns or not all(isinstance(p, re.Pattern) for p in patterns):
         return None
-    flags = {p.flags for p in patterns}
+    return _joined(tuple(p.pattern for p in patterns), frozenset(p.flags for p in patterns))
+
+
+@lru_cache(maxsize=64)  # the same partitions are joined for every report
+def _joined(sources: tuple[str, ...], flags: frozenset[int]) -> re.Pattern[str] | None:
+    if any(_GROUP_REFERENCE.search(s) for s in sources) or len(flags) != 1:
+        return None
     try:  # inline global flags or repeated group names cannot be joined
-        return (
-            re.compile("|".join(f"(?:{s})" for s in sources), flags.pop())
-            if len(flags) == 1
-            else None
-        )
+        return re.compile("|".join(f"(?:{s})" for s in sources), next(iter(flags)))
     except re.error:
         return None
 
@@ -211,7 +200,7 @@ def _labels(
             kept.append(piece)
             line -= 1
         label = _CLAUSE_END.split("".join(reversed(kept)))[-1]
-        nearest = _COMMA.split(label)[-1]
+        nearest = _last_clause(label)
         # "均获维持,另有1件尚未审结": 另有 starts a new item; what came before is not its label.
         out[q.start] = nearest if _NEW_ITEM.search(nearest) else label
         previous_end = q.end
@@ -248,6 +237,8 @@ def _best_part(partition: Partition, label: str) -> tuple[str, tuple[int, int]] 
         return None
     best: tuple[str, int, int] | None = None
     for name, pattern in partition.parts:
+        if pattern.search(label) is None:  # most parts: cheaper than an empty finditer
+            continue
         last = None
         for last in pattern.finditer(label):  # noqa: B007 - the last match is wanted
             pass
@@ -265,7 +256,14 @@ _AFTER_END = re.compile(r"[,;。、:()\n]")
 
 def _after_text(doc: Document, q: Quantity) -> str:
     """The words right after a figure, up to the next punctuation."""
-    return _AFTER_END.split(doc.norm[q.end : q.end + _AFTER_REACH])[0]
+    text = doc.norm[q.end : q.end + _AFTER_REACH]
+    end = _AFTER_END.search(text)
+    return text if end is None else text[: end.start()]
+
+
+def _last_clause(label: str) -> str:
+    """What follows the last , or : of `label`."""
+    return label[max(label.rfind(","), label.rfind(":")) + 1 :]
 
 
 def _matches(
@@ -304,7 +302,7 @@ def _assign_parts(
             continue
         label = label_of[q.start]
         matches = matches_of(label)
-        if not matches_of(_COMMA.split(label)[-1]):
+        if not matches_of(_last_clause(label)):
             # "其中5件维持原答复,1件被纠正": when nothing names the figure in its own
             # clause before it, the words after it do (if they name a part).
             after = matches_of(_after_text(doc, q))
@@ -362,9 +360,10 @@ def find_groups(
     reading = _Reading(doc, quantities, outline, labels, wrapped, _bodies(enumerations))
     assigned = _assign_parts(doc, partitions, quantities, labels)
     items = _list_items(reading)
+    named = _named(items, partitions)
     groups: list[Group] = []
     for index, partition in enumerate(partitions):
-        found = _groups_of(reading, items, index, partition, assigned)
+        found = _groups_of(reading, items, named, index, partition, assigned)
         if partition.carried_over or partition.carried_forward:
             found = (_with_carried(reading, g) for g in found)
         groups.extend(found)
@@ -421,6 +420,19 @@ def _is_total(reading: _Reading, q: Quantity, partition: Partition, is_part: boo
     return bool(partition.total.search(label)) and not _in_enumeration_body(reading.bodies, q)
 
 
+def _named(items, partitions: list[Partition]) -> tuple[list[bool], list[bool]]:
+    """For each item, whether some partition's total pattern, and some `until` pattern,
+    may match its label: one search of the joined patterns instead of one per
+    partition (most labels name no total and end no list)."""
+    totals = patterns.led(union(p.total for p in partitions))
+    ends = patterns.led(union(p.until for p in partitions if p.until is not None))
+    labels = [label for _, label, _ in items]
+    return (
+        [totals is None or totals.search(label) is not None for label in labels],
+        [ends is None or ends.search(label) is not None for label in labels],
+    )
+
+
 def _list_items(reading: _Reading) -> list[tuple[Quantity, str, tuple[Any, int]]]:
     """The figures a list may hold, each with its label and where it stands (top-level
     section, first line of its paragraph). The same for every partition: read once."""
@@ -431,23 +443,26 @@ def _list_items(reading: _Reading) -> list[tuple[Quantity, str, tuple[Any, int]]
         if q.kind == "percent" or reading.doc.in_brackets(q.start):
             continue  # an aside in brackets is no item of the list around it
         # A list ends with its paragraph; a wrapped line (PDF text) continues it.
-        new_paragraph = any(n not in reading.wrapped for n in range(line + 1, q.line + 1))
+        new_paragraph = q.line != line and any(
+            n not in reading.wrapped for n in range(line + 1, q.line + 1)
+        )
         line = q.line
         here = (reading.outline.top_section_of(q.line), q.line) if new_paragraph else here
         items.append((q, reading.label_of[q.start], here))
     return items
 
 
-def _groups_of(reading: _Reading, items, index, partition, assigned):
+def _groups_of(reading: _Reading, items, named, index, partition, assigned):
     total = last_total = None
     parts: dict[str, Quantity] = {}
     section = None
-    for q, label, here in items:
+    may_total, may_stop = named
+    for k, (q, label, here) in enumerate(items):
         part = assigned.get(q.start, {}).get(index)
         if partition.units and q.unit not in partition.units:
             part = None
-        starts_new = _is_total(reading, q, partition, part is not None)
-        stops = partition.until is not None and partition.until.search(label)
+        starts_new = may_total[k] and _is_total(reading, q, partition, part is not None)
+        stops = partition.until is not None and may_stop[k] and partition.until.search(label)
         if here != section or starts_new or stops:
             if total is not None and parts:
                 yield Group(partition, total, tuple(parts.items()))
@@ -457,7 +472,13 @@ def _groups_of(reading: _Reading, items, index, partition, assigned):
             last_total = total or last_total
             if not (part is not None and stops and total is None):
                 continue
-        if total is None and part is not None and last_total and partition.total.search(label):
+        if (
+            total is None
+            and part is not None
+            and last_total
+            and may_total[k]
+            and partition.total.search(label)
+        ):
             total = last_total  # "复议9件、诉讼6件。行政复议中,维持5件…": back to its total
         if total is not None and part is not None and part not in parts:
             parts[part] = q

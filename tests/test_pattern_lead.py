@@ -10,14 +10,17 @@ on the real reports' text.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from conftest import REPORTS, SAMPLES
 
-from linter import contacts, patterns, sections
+from linter import contacts, numbers, patterns, sections
+from linter.checks import publication, structure, text_table
 from linter.loaders import load_path
 from linter.partitions import Partition
 from linter.rulebook import shipped_packs
+from linter.tables import rows as rows_module
 
 
 def _texts() -> list[str]:
@@ -86,7 +89,8 @@ def test_the_phone_pattern_s_lookahead_names_every_first_character_of_its_labels
 
 def test_shipped_partitions_are_built_once_and_a_user_s_each_time_with_its_deadline():
     raw = {"name": {"zh": "甲", "en": "a"}, "total": "受理", "parts": {"当面": "当面"}}
-    assert Partition.from_params(raw) is Partition.from_params(dict(raw))
+    assert Partition.from_params(raw) is Partition.from_params(raw)
+    assert Partition.from_params(dict(raw)) == Partition.from_params(raw)
     with patterns.time_bound(5):
         first = Partition.from_params(raw)
         assert not isinstance(first.total, re.Pattern)
@@ -149,3 +153,87 @@ def test_the_table_row_shortcut_agrees_with_the_pattern():
     rows = ["一、本年新收 3001 53 0 0 61 4 3119", "申请数量 3001530061 43119 ", "概述 12 —"]
     for line in _lines() + rows:
         assert sections._table_row(line) == bool(sections._TABLE_ROW.search(line)), line
+
+
+def test_the_inline_enumeration_pattern_finds_what_its_lookbehind_first_form_found():
+    old = re.compile(
+        r"(?=[一二三四五六七八九十])(?<![一二三四五六七八九十统唯之单])(?P<n>[一二三四五六七八九十]+)是"
+    )
+    extra = [
+        "一是甲,二是乙",
+        "统一是",
+        "唯一是",
+        "十二是",
+        "之一是",
+        "第三是",
+        "三十一是",
+        "是一是",
+    ]
+    for text in _texts() + extra:
+        found = [(m.span(), m["n"]) for m in structure._ENUMERATED.finditer(text)]
+        assert found == [(m.span(), m["n"]) for m in old.finditer(text)]
+
+
+def test_lines_skipped_as_no_statistics_row_are_none_the_row_pattern_matches():
+    rows = ["(一)主动公开政府信息数 条 352", "1.当面申请数\t件\t5 ", "三、行政复议数量 件 0\u3000"]
+    for line in _lines() + rows:
+        if text_table._STATISTICS_ROW.match(line):
+            assert line.rstrip()[-1:].isdecimal(), line
+
+
+def test_a_prose_line_split_as_a_whole_gives_what_reading_it_word_by_word_gives():
+    rows = [
+        "当面 12 /",
+        "予以公开1288 21 0",
+        "行政许可447228",
+        "合计 无",
+        "",
+        "  ",
+        "甲\u3000乙 —",
+        "说明 5件",
+    ]
+    for line in _lines() + rows:
+        assert rows_module.split_row(line, 7) == rows_module._split_tokens(line, 7), line
+
+
+_RANKED = tuple(
+    re.compile(rf"(?P<label>{labels})\s*[::]\s*{publication._DATE}")
+    for labels in ("发布日期|发布时间|公开日期|发文日期", "成文日期|印发日期", "(?<![文布开])日期")
+)
+
+
+def _published_rank_by_rank(text: str):
+    for pattern in _RANKED:
+        for m in pattern.finditer(text):
+            try:
+                date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            return m
+    return None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "印发日期:2020年2月30日;日期:2020年3月1日",
+        "成文日期:2020年1月1日,发布日期:2020年13月1日,公开日期:2021年1月2日",
+        "日期:2019年5月1日 发布时间:2019年4月1日",
+        "发文日期:2019-02-29 成文日期:2019.3.1 日期 : 2019/3/2",
+        "日期:2019年1月1日,日期:2019年2月1日,成文日期:2019年3月1日,印发日期:2019年4月1日",
+    ],
+)
+def test_one_scan_for_every_rank_finds_the_date_a_scan_per_rank_found(text):
+    for each in [text, *_texts()]:
+        found, expected = publication._published_in(each), _published_rank_by_rank(each)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    "figure", ["1" * 15, "1" * 16 + "件", "九千九百九十九件", "一二三四五六七八九〇一二三四五"]
+)
+def test_a_figure_taken_as_plausible_unread_is_plausible(figure):
+    for m in numbers._QUANTITY.finditer(figure + "件"):
+        q = numbers._quantity(m, 0)
+        if q is not None and numbers._surely_plausible(q.text):
+            assert numbers.plausible(q.value)

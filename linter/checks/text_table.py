@@ -261,7 +261,8 @@ def statistics_rows(doc: Document, noise: frozenset[int]) -> dict[str, list[tupl
     """Label -> (figure, 0-based line) of every line shaped as a statistics-table row."""
     rows: dict[str, list[tuple[Decimal, int]]] = {}
     for i, line in enumerate(doc.norm_lines):
-        m = _STATISTICS_ROW.match(line)
+        # The row pattern ends in a figure: a line ending otherwise is not tried.
+        m = _STATISTICS_ROW.match(line) if line.rstrip()[-1:].isdecimal() else None
         if m and i not in noise and plausible(Decimal(m["value"])):
             label = _GAPS.sub("", m["label"]).rstrip(":")
             rows.setdefault(label, []).append((Decimal(m["value"]), i))

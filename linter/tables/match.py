@@ -169,7 +169,12 @@ def align(
                 options.append((best[i][j - 1] + _SKIP_TEMPLATE, "template", 0, None))
                 for taken, row, s in _candidates(rows, i, trows[j - 1]):
                     options.append((best[i - taken][j - 1] + s, "match", taken, row))
-            top = max(options, key=lambda o: (o[0], o[1], o[2]))
+            # max(options, key=(score, move, taken)) without a key call per option:
+            # the first of equal keys wins, as with max.
+            top = options[0]
+            for option in options[1:]:
+                if option[:3] > top[:3]:
+                    top = option
             best[i][j], step[i][j] = top[0], top[1:]
     matched: dict[str, FigureRow] = {}
     i, j = n, m

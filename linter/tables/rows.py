@@ -119,6 +119,18 @@ def _tokens(line: str) -> tuple[list[tuple[str, int]], bool]:
 
 def split_row(line: str, base: int) -> tuple[str, list[Cell]]:
     """(label, trailing figure cells) of one normalised line starting at `base`."""
+    if "\t" not in line and line.count(_PIPE) < _MIN_PIPES:
+        # Most lines are prose: a last word that is no figure, no blank and ends in no
+        # digit (so holds no glued figure) leaves every word to the label.
+        words = line.split()  # the words `_WORD` finds
+        last = words[-1] if words else ""
+        if not (last[-1:].isdecimal() or _FIGURE.fullmatch(last) or _BLANK.fullmatch(last)):
+            return " ".join(words), []
+    return _split_tokens(line, base)
+
+
+def _split_tokens(line: str, base: int) -> tuple[str, list[Cell]]:
+    """`split_row` read token by token: the cells from the end, then a glued figure."""
     tokens, delimited = _tokens(line)
     cells: list[Cell] = []
     while tokens:
