@@ -21,6 +21,8 @@ from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from linter.traditional import may_change
+
 # Horizontal whitespace between a digit and a CJK character or a percent sign
 # (either side). Removing it makes "申请 3119 件" read as "申请3119件" for every
 # pattern. Whitespace between two digits is kept: in table text it separates
@@ -51,7 +53,10 @@ _COLON_GAP = re.compile(rf"(?<=[{_CJK}]) {{1,3}}(?=:)")
 # Where any of the gaps above can be: every one is a run of spaces with a CJK
 # character (or, after a figure, a percent sign) at one end, or an invisible
 # character. A line holding none of these is left as it is.
-_TOUCHED = re.compile(rf"[{_CJK}][ \u00a0]|[ \u00a0][{_CJK}%]|{_INVISIBLE.pattern}")
+_TOUCHED = re.compile(
+    rf"(?=[ \u00a0\u00ad\u200b-\u200d\u2060\ufeff])"  # lets `re` skip to a space (see _NUMBER_GAP)
+    rf"(?:(?<=[{_CJK}])[ \u00a0]|[ \u00a0](?=[{_CJK}%])|{_INVISIBLE.pattern})"
+)
 
 
 class OffsetMap:
@@ -190,7 +195,7 @@ def _fold_lines(text: str, every_line: bool) -> tuple[list[str], dict[int, tuple
     if every_line:
         return [_simplify(line) for line in lines], maps
     joined = "\n".join(lines)
-    if joined.isascii():
+    if joined.isascii() or not may_change(joined):  # most reports: OpenCC is not even loaded
         return lines, maps
     converted = _t2s().convert(joined)
     if converted == joined:
@@ -295,10 +300,19 @@ def normalise(text: str) -> Normalised:
     return _normalise(text, every_line=False)
 
 
-def _touched(lines: list[str]) -> list[int]:
-    """Lines where a gap may be dropped (`_drop_gaps` changes no other line)."""
-    search = _TOUCHED.search
-    return [i for i, line in enumerate(lines) if search(line)]
+def _touched(text: str) -> list[int]:
+    """Lines of `text` where a gap may be dropped (`_drop_gaps` changes no other line)."""
+    found: list[int] = []
+    line = position = 0
+    search, count, find = _TOUCHED.search, text.count, text.find
+    while (hit := search(text, position)) is not None:
+        line += count("\n", position, hit.start())
+        found.append(line)
+        position = find("\n", hit.start()) + 1  # on to the next line
+        if not position:
+            break
+        line += 1
+    return found
 
 
 def _normalise(text: str, every_line: bool) -> Normalised:
@@ -311,7 +325,7 @@ def _normalise(text: str, every_line: bool) -> Normalised:
     if every_line:
         work: list[int] | range = range(len(folded))
     else:
-        work = sorted({*maps, *breaks, *_touched(folded)})
+        work = sorted({*maps, *breaks, *_touched("\n".join(folded))})
     out: list[str] = []
     offsets = OffsetMap()
     virtual: dict[int, bool] = {}

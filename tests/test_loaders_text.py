@@ -6,8 +6,12 @@ import codecs
 
 import pytest
 from fixtures_formats import TRADITIONAL, report_text, text_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.loaders import InputError, load_bytes
+from linter.loaders.text import _directives
+from linter.suppressions import directive_line
 
 WUXI = report_text("wuxi-2015")
 # Big5 has no U+00A0; the one no-break space in the traditional report becomes
@@ -56,3 +60,45 @@ def test_binary_data_is_refused_with_a_reason() -> None:
 def test_whitespace_only_file_is_empty() -> None:
     with pytest.raises(InputError, match="empty"):
         load_bytes(b" \r\n\t\n", "report.txt")
+
+
+# Line starts a directive may hide behind once NFKC folds them (full-width and small
+# forms of # and <, spaces of every width, a combining mark that makes < into ≮),
+# and report text that never starts one.
+_LINE_STARTS = st.sampled_from(
+    [
+        "# ogilint: disable=a",
+        "＃ ｏｇｉｌｉｎｔ：disable=b",
+        "﹟ogilint:disable",
+        "<!-- ogilint: disable=c -->",
+        "＜!-- ogilint:disable -->",
+        "<\u0338!-- ogilint:disable",
+        " ",
+        "\u3000",
+        "\u00a0",
+        "\t",
+        "¨",
+        "\u200b",
+        "一、概述",
+        "（一）",
+        "。",
+        "ogilint:",
+        "#",
+        "x",
+    ]
+)
+
+
+_LINE = st.lists(_LINE_STARTS, min_size=1, max_size=4).map("".join)
+_LINES = st.lists(_LINE, min_size=1, max_size=8)
+
+
+@settings(deadline=None)
+@given(_LINES)
+def test_directive_lines_are_those_the_line_by_line_check_finds(lines: list[str]) -> None:
+    """Only some lines are checked for a directive: the same ones must come out."""
+    text = "\n".join(lines)
+    expected = [(i, d) for i, d in enumerate(map(directive_line, lines)) if d is not None]
+    emptied, found = _directives(text)
+    assert [(d.line, d.text) for d in found] == expected
+    assert emptied.split("\n") == ["" if directive_line(x) is not None else x for x in lines]

@@ -162,19 +162,44 @@ def to_text(data: bytes) -> tuple[str, str, int]:
     return text, encoding, replaced
 
 
+# Where a directive may start: a line whose first non-blank character (the blanks taken
+# possessively, or a no-break space would be tried as that character) is "#" or "<"
+# or one NFKC may fold to them. An ASCII character, a CJK ideograph, CJK punctuation
+# or a full-width form other than ＃ and ＜ folds to no "#" or "<" (nor composes into
+# one), so only the other lines pay for `directive_line`'s NFKC of the whole line.
+_MAY_DIRECT = re.compile(
+    r"^[^\S\n]*+(?:[#<\uff03\uff1c]|[^\x00-\x7f\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e])", re.M
+)
+
+
+def _directives(text: str) -> tuple[str, list[Directive]]:
+    """`text` with its directive lines emptied (lines keep their numbers), and the
+    directives."""
+    found: list[Directive] = []
+    kept: list[str] = []
+    line = position = kept_to = 0
+    for hit in _MAY_DIRECT.finditer(text):
+        start = hit.start()  # a line start
+        line += text.count("\n", position, start)
+        position = start
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        directive = directive_line(text[start:end])
+        if directive is not None:  # not report text: kept aside, its line read as empty
+            found.append(Directive(directive, line))
+            kept.append(text[kept_to:start])
+            kept_to = end
+    if not found:
+        return text, found
+    kept.append(text[kept_to:])
+    return "".join(kept), found
+
+
 def load(data: bytes, path: str) -> Document:
     text, encoding, replaced = to_text(data)
-    lines = text.split("\n")
-    found = []
-    for i, line in enumerate(lines):
-        directive = directive_line(line)
-        if directive is not None:  # not report text: kept aside, its line read as empty
-            found.append(Directive(directive, i))
-            lines[i] = ""
-    if found:
-        text = "\n".join(lines)
-        if not text.strip():  # nothing but directives
-            raise InputError("no-text")
+    text, found = _directives(text)
+    if found and not text.strip():  # nothing but directives
+        raise InputError("no-text")
     meta: dict[str, object] = {"format": "text"}
     if replaced:
         meta["replaced_bytes"] = replaced  # the damaged-text rule says how many
