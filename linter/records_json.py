@@ -23,6 +23,10 @@ from linter import records
 # a Decimal. Lists are the only place a tag can sit, so plain dicts stay plain;
 # a plain list whose first item looks like a tag is escaped as ["$l", …].
 _TUPLE, _LIST, _SET, _DICT, _DECIMAL, _SEVERITY = "$t", "$l", "$f", "$d", "$D", "$S"
+# An int past 64 bits is written as text, ["$I", "123…"]: orjson, which reads the
+# entries (linter/cache.py), would read it as a float.
+_BIG_INT = "$I"
+_INT_RANGE = range(-(1 << 63), 1 << 64)
 
 # The classes a cache entry may build: the record dataclasses, found rather
 # than listed so a record added to records.py is covered without an edit here.
@@ -45,6 +49,8 @@ class UnknownValue(TypeError):
 def to_dict(value: Any) -> Any:
     """`value` (a record, or data inside one) as JSON-ready data."""
     kind = type(value)
+    if kind is int and value not in _INT_RANGE:
+        return [_BIG_INT, str(value)]
     if kind in _SCALARS:  # exact types: a Severity is a str, but is tagged below
         return value
     fields = _FIELDS.get(kind)
@@ -108,6 +114,8 @@ def _tagged(tag: str, items: list) -> Any:
         return records.Severity(*items)
     if tag == _DECIMAL and len(items) == 1 and type(items[0]) is str:
         return Decimal(items[0])
+    if tag == _BIG_INT and len(items) == 1 and type(items[0]) is str:
+        return int(items[0])
     if tag == _SET:
         return frozenset(_items(items))
     if tag == _DICT:
