@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from linter.numbers import Quantity
 
 _SENTENCE_END = re.compile(r"[。!?]")
-_TRIGGER_AFTER_FIGURE = re.compile(r"^[^,。;!?:]{0,6}?中[,:]")
+# Matched at the figure's end ("其余982件中,", "在答复的84件申请中,"): no ^ anchor, which
+# would only ever match at the start of the line, never at the figure.
+_TRIGGER_AFTER_FIGURE = re.compile(r"[^,。;!?:\n]{0,6}?中[,:]")
 # 等 closing a list ("…等方式", "A、B等3件") makes it open-ended; 等 inside one item
 # ("处罚决定书等信息72条") does not.
 _PARTIAL = re.compile(r"等(?:[。,;)、]|$|方式|方面|形式|渠道|途径|内容|情形|\d)")
@@ -135,8 +137,7 @@ def _triggers(doc: Document, line_no: int, qs: list[Quantity]) -> list[_Trigger]
     for q in qs:
         if q.kind == "percent":
             continue
-        local = q.end - base
-        after = _TRIGGER_AFTER_FIGURE.match(line, local)
+        after = _TRIGGER_AFTER_FIGURE.match(line, q.end - base)
         if after:
             _, end = _sentence_bounds(line, after.end())
             found.append(_Trigger((q,), q.start, base + after.end(), base + end))

@@ -82,6 +82,13 @@ def test_a_generic_list_over_its_total_is_an_error_and_under_it_a_warning():
     assert sum_findings(under) == [("total-incomplete", 1, 100, [60, 30])]
 
 
+def test_a_total_stated_as_the_figure_before_zhong_opens_its_list():
+    # "其余982件中," / "在上述84件中,": the figure itself is the total, no 其中 follows
+    # (the pattern used to be anchored with ^ at a position inside the line: never met)
+    text = "依申请公开的申请中,其余982件中,转办372件,告知405件,退回59件,补正140件。"
+    assert sum_findings(text) == [("total-incomplete", 1, 982, [372, 405, 59, 140])]
+
+
 # A drafter's own paragraph in the shape of sh-kewei_2024.md line 42: the outcomes
 # count what was handled, 40 new + 3 carried over − 2 carried forward = 41.
 CARRIED = (

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.document import Document
-from linter.loaders import InputError
+from linter.loaders import InputError, pdf_pdfium
 from linter.loaders.assemble import DocumentBuilder, Grid, join_wrapped
 from linter.loaders.pdf_streams import check_streams
 from linter.sections import parse_heading
@@ -129,15 +129,13 @@ def _open(data: bytes) -> Any:
 # -- one page ---------------------------------------------------------------------
 
 
-def _is_grid(table: Any) -> bool:
+def _is_grid(texts: list[list[str | None]]) -> bool:
     """A real table: at least two rows with two filled cells (not a box round a paragraph)."""
-    rows = table.extract()
-    return sum(1 for row in rows if sum(1 for c in row if c and c.strip()) >= 2) >= 2
+    return sum(1 for row in texts if sum(1 for c in row if c and c.strip()) >= 2) >= 2
 
 
-def _grid(table: Any) -> Grid:
-    """The table's cells on a grid, with the spans its cell boxes cover."""
-    texts = table.extract()
+def _grid(table: Any, texts: list[list[str | None]]) -> Grid:
+    """The table's cells (`texts`: its `extract()`) on a grid, with the spans its boxes cover."""
     rows = table.rows
     column_x0: dict[int, float] = {}
     for row in rows:
@@ -198,8 +196,9 @@ def _read_page(page: Any, number: int) -> tuple[list[_Line], list[_PageTable]]:
     tables = []
     if page.rects or page.lines or page.curves:  # no ruling, no table: skip the search
         ruled = page.filter(lambda obj: not _invisible(obj))
-        tables = [t for t in ruled.find_tables() if _is_grid(t)]
-    boxes = [t.bbox for t in tables]
+        candidates = [(t, t.extract()) for t in ruled.find_tables()]  # extract() costs: once
+        tables = [(t, texts) for t, texts in candidates if _is_grid(texts)]
+    boxes = [t.bbox for t, _ in tables]
     text_page = page
     if boxes:
         text_page = page.filter(
@@ -215,7 +214,7 @@ def _read_page(page: Any, number: int) -> tuple[list[_Line], list[_PageTable]]:
         lines.append(
             _Line(number, text, found["x0"], found["x1"], found["top"], size, _lead_width(chars))
         )
-    page_tables = [_PageTable(number, t.bbox[1], _grid(t)) for t in tables]
+    page_tables = [_PageTable(number, t.bbox[1], _grid(t, texts)) for t, texts in tables]
     return lines, page_tables
 
 
@@ -338,17 +337,23 @@ def load(data: bytes, path: str) -> Document:
     with pdf:
         _check_pages(pdf)
         broken = _xref_broken(pdf)
-        for number, page in enumerate(pdf.pages, start=1):
-            try:
-                lines, page_tables = _read_page(page, number)
-            except InputError:
-                raise
-            except Exception as exc:  # pdfminer fails in many ways on damaged content
-                raise InputError("unreadable-pdf-page", page=number) from exc
-            pages.append(lines)
-            tables.extend(page_tables)
-            heights.append(float(page.height))
-            page.close()  # drop the page's parsed objects: memory stays flat on long reports
+        fast = pdf_pdfium.Reader(None if broken else data)
+        try:
+            for number, page in enumerate(pdf.pages, start=1):
+                try:
+                    # pdfium's objects where they are pdfminer's; pdfminer's otherwise
+                    read = fast.page(number - 1, page.page_obj)
+                    lines, page_tables = _read_page(read or page, number)
+                except InputError:
+                    raise
+                except Exception as exc:  # pdfminer fails in many ways on damaged content
+                    raise InputError("unreadable-pdf-page", page=number) from exc
+                pages.append(lines)
+                tables.extend(page_tables)
+                heights.append(float(page.height))
+                page.close()  # drop the page's parsed objects: memory stays flat on long reports
+        finally:
+            fast.close()
     pages = _drop_furniture(pages, heights)
     text = "".join(ln.text for lines in pages for ln in lines).replace(" ", "")
     if len(text) < _MIN_TEXT and not tables:
