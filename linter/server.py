@@ -22,6 +22,7 @@ import asyncio
 import html
 import secrets
 import shutil
+import signal
 import tempfile
 import time
 from collections import OrderedDict
@@ -414,6 +415,10 @@ def make_pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, mp_context=context)
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def serve(host: str, port: int, config, jobs: int) -> None:
     """Bind, print the address, and answer until interrupted (the caller checked `config`)."""
     import socket
@@ -428,6 +433,10 @@ def serve(host: str, port: int, config, jobs: int) -> None:
     sock.bind((host, port))
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if family == socket.AF_INET6 else host
+    # uvicorn re-raises the SIGTERM it caught once it has stopped; by default that
+    # kills the process before the pool is shut down, and the fork server and its
+    # workers outlive the server. Raising SystemExit instead lets the pool close.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     with make_pool(jobs) as pool:
         service = Service(shipped_packs(), config, pool)
         settings = uvicorn.Config(

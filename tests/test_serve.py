@@ -11,6 +11,7 @@ import io
 import re
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,10 +48,35 @@ def server(tmp_path_factory) -> Iterator[str]:
     found = re.search(r"http://\S+/", line)
     assert found, (line, log.read_text())
     yield found.group(0)
+    helpers = _descendants(proc.pid)
     proc.terminate()
     proc.wait(timeout=10)
+    # Stopping the server stops its fork server and check workers too.
+    deadline = time.monotonic() + 10
+    while (alive := [p for p in helpers if Path(f"/proc/{p}").exists()]) and (
+        time.monotonic() < deadline
+    ):
+        time.sleep(0.1)
+    assert not alive, f"processes outlived the server: {alive}"
     # Uploads are never logged: the server wrote nothing about them.
     assert "faulty" not in log.read_text() and "corpus" not in log.read_text()
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process under `pid` (from /proc: the fork server and its workers)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        kids = children.get(todo.pop(), [])
+        found += kids
+        todo += kids
+    return found
 
 
 def _upload(page, server: str, *files: Path, lang: str = "zh") -> None:
