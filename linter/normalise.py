@@ -21,7 +21,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from linter.traditional import may_change
+from linter.traditional import changing_characters
 
 # Horizontal whitespace between a digit and a CJK character or a percent sign
 # (either side). Removing it makes "申请 3119 件" read as "申请3119件" for every
@@ -175,15 +175,17 @@ def _simplify(text: str) -> str:
     return simplified
 
 
-def _fold_lines(text: str, every_line: bool) -> tuple[list[str], dict[int, tuple[array, int]]]:
-    """The lines of `text` folded by NFKC and OpenCC, and for each line whose length
-    NFKC changed, the line index behind each character and the line's source length.
+def _fold_lines(text: str, every_line: bool) -> tuple[list[str], str, dict[int, tuple[array, int]]]:
+    """The lines of `text` folded by NFKC and OpenCC, the same joined by line breaks,
+    and for each line whose length NFKC changed, the line index behind each character
+    and the line's source length.
 
-    Line by line when `every_line`; else each library runs once over the text and
-    only the lines it changed are redone alone, as the line-by-line fold does them.
+    With `every_line`, every line is folded and converted; else NFKC runs on the
+    lines that are not normal and OpenCC on those holding a character it may change.
     """
     lines = text.split("\n")
     maps: dict[int, tuple[array, int]] = {}
+    joined = text  # a copy of the text only once something changes it
     # A line break is a normalisation boundary (nothing composes with it), so the
     # text is normal exactly when every line is.
     if every_line or not unicodedata.is_normalized("NFKC", text):
@@ -192,27 +194,19 @@ def _fold_lines(text: str, every_line: bool) -> tuple[list[str], dict[int, tuple
             if index is not None:
                 maps[i] = (index, len(line))
             lines[i] = folded
-    if every_line:
-        return [_simplify(line) for line in lines], maps
-    joined = "\n".join(lines)
-    if joined.isascii() or not may_change(joined):  # most reports: OpenCC is not even loaded
-        return lines, maps
-    converted = _t2s().convert(joined)
-    if converted == joined:
-        return lines, maps
-    parts = converted.split("\n")
-    if len(parts) != len(lines):  # the converter lost or made a line break: line by line
-        return [_simplify(line) for line in lines], maps
-    # No dictionary phrase holds a line break, so each line converts as it would
-    # alone; a line whose length changed goes through `_simplify`'s fallbacks.
-    return [_part_or_alone(line, part) for line, part in zip(lines, parts, strict=True)], maps
-
-
-def _part_or_alone(line: str, part: str) -> str:
-    """`line` as the whole text's conversion gave it (`part`), or as `_simplify` does."""
-    if len(part) == len(line) and not line.isascii():
-        return part
-    return _simplify(line)
+        joined = "\n".join(lines)
+    changing = None if every_line else changing_characters()
+    todo = range(len(lines)) if changing is None else _lines_matching(changing, joined)
+    changed = False
+    for i in todo:  # most reports: none, and OpenCC is not even loaded
+        simplified = _simplify(lines[i])
+        if simplified != lines[i]:
+            lines[i] = simplified
+            changed = True
+    if changed:
+        joined = ""  # freed before its successor is built: one copy less on a big file
+        joined = "\n".join(lines)
+    return lines, joined, maps
 
 
 def _drop(text: str, index: array, spans: list[tuple[int, int]]) -> tuple[str, array]:
@@ -300,11 +294,11 @@ def normalise(text: str) -> Normalised:
     return _normalise(text, every_line=False)
 
 
-def _touched(text: str) -> list[int]:
-    """Lines of `text` where a gap may be dropped (`_drop_gaps` changes no other line)."""
+def _lines_matching(pattern: re.Pattern[str], text: str) -> list[int]:
+    """0-based lines of `text` holding a match of `pattern` (which holds no line break)."""
     found: list[int] = []
     line = position = 0
-    search, count, find = _TOUCHED.search, text.count, text.find
+    search, count, find = pattern.search, text.count, text.find
     while (hit := search(text, position)) is not None:
         line += count("\n", position, hit.start())
         found.append(line)
@@ -320,33 +314,37 @@ def _normalise(text: str, every_line: bool) -> Normalised:
     must agree with (tests/test_normalise.py compares them)."""
     from linter.flattened import virtual_breaks
 
-    folded, maps = _fold_lines(text, every_line)
+    folded, joined, maps = _fold_lines(text, every_line)
     breaks = virtual_breaks(folded)
     if every_line:
         work: list[int] | range = range(len(folded))
     else:
-        work = sorted({*maps, *breaks, *_touched("\n".join(folded))})
+        work = sorted({*maps, *breaks, *_lines_matching(_TOUCHED, joined)})
+    lengths = list(map(len, folded))
+    del folded  # the lines are read from `joined`: one copy of the text less
     out: list[str] = []
     offsets = OffsetMap()
     virtual: dict[int, bool] = {}
     source = 0  # source index of the first line not yet written
+    at = 0  # its index in `joined`
     done = 0  # lines written
     extra = 0  # virtual line breaks written
-    last = len(folded) - 1
+    last = len(lengths) - 1
     for i in work:
         if i > done:  # lines NFKC, OpenCC and the gaps left one to one: copied whole
-            chunk = "\n".join(folded[done:i]) + "\n"
-            out.append(chunk)
-            offsets.add_run(source, len(chunk))
-            source += len(chunk)
+            size = sum(lengths[done:i]) + i - done  # their newlines included
+            out.append(joined[at : at + size])
+            offsets.add_run(source, size)
+            source += size
+            at += size
+        line = joined[at : at + lengths[i]]
         if i in maps:
             relative, length = maps[i]
             index = array("i", [source + k for k in relative])
         else:
-            length = len(folded[i])
+            length = len(line)
             index = array("i", range(source, source + length))
-        pieces = _pieces(folded[i], index, breaks.get(i, {}))
-        for piece, piece_index, break_index, heading in pieces:
+        for piece, piece_index, break_index, heading in _pieces(line, index, breaks.get(i, {})):
             piece, piece_index = _drop_gaps(piece, piece_index)
             out.append(piece)
             offsets.add_each(piece_index)
@@ -356,13 +354,14 @@ def _normalise(text: str, every_line: bool) -> Normalised:
                 extra += 1
                 virtual[i + extra] = heading
         source += length
+        at += len(line) + 1
         if i < last:
             out.append("\n")
             offsets.add_run(source, 1)  # the newline maps to the source newline
             source += 1
         done = i + 1
     if done <= last:
-        chunk = "\n".join(folded[done:])
-        out.append(chunk)
-        offsets.add_run(source, len(chunk))
+        out.append(joined[at:])  # the whole text, not a copy, when no line needed work
+        offsets.add_run(source, len(joined) - at)
+    del joined  # only the pieces and the result at the peak of a big file
     return Normalised("".join(out), offsets, virtual)

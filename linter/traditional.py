@@ -6,7 +6,7 @@ OpenCC changes a text only where a dictionary key whose value differs from
 it matches, and every such key holds a character it changes (the
 "changing" characters: those of TSCharacters, and a few that only a phrase
 changes, such as 藉 in 藉口). `t2s_changing.txt` lists them for the
-dictionaries it was made from, with their SHA-256: a text holding none of
+dictionaries it was made from, with their SHA-256: a line holding none of
 them is left as it is. When the installed dictionaries are not those (another
 OpenCC), nothing is skipped.
 
@@ -50,7 +50,7 @@ def _fingerprint(share: Path) -> str:
 
 
 @lru_cache(maxsize=1)
-def _changing() -> re.Pattern[str] | None:
+def changing_characters() -> re.Pattern[str] | None:
     """A pattern of the characters OpenCC may change, or None when unknown."""
     try:
         fingerprint, characters = _TABLE.read_text("utf-8").split("\n")[:2]
@@ -67,7 +67,7 @@ def _changing() -> re.Pattern[str] | None:
 
 def may_change(text: str) -> bool:
     """False when OpenCC's t2s conversion certainly leaves `text` as it is."""
-    pattern = _changing()
+    pattern = changing_characters()
     return pattern is None or pattern.search(text) is not None
 
 

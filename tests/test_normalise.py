@@ -1,8 +1,9 @@
-"""The normaliser's fast path: whole-text passes, only the lines that need it redone.
+"""The normaliser's fast path: only the lines that need work are redone.
 
-`normalise` runs NFKC and OpenCC over the whole text and copies the lines they
-and the gap rules leave one to one; the slow path (`every_line=True`) folds,
-converts and drops gaps line by line as the normaliser always did. Both must
+`normalise` runs NFKC on the lines that are not normal, OpenCC on the lines
+holding a character it may change, and drops gaps on the lines where one can
+be; it copies the other lines whole. The slow path (`every_line=True`) folds,
+converts and drops gaps on every line, as the normaliser always did. Both must
 give the same text, offset map and virtual lines for any text.
 """
 
