@@ -303,7 +303,7 @@ def single_rows(shared: Path) -> list[Measure]:
 def pdf_lines(shared: Path) -> list[str]:
     """Pages/s of load + check on the shared PDF, and on its pages scanned (OCR)."""
     from linter.engine import Settings, check_document
-    from linter.loaders import load_bytes
+    from linter.loaders import load_bytes, pdf_pdfium
     from linter.rulebook import shipped_packs
 
     pdf = shared / "corpus" / "reports" / "huaian-2024.pdf"
@@ -330,6 +330,13 @@ def pdf_lines(shared: Path) -> list[str]:
         )
 
     lines = [line(f"{pdf.name} (text layer)", rate(data, pdf.name, 3))]
+    # The same with every page read by pdfminer, as before pdfium read the text layer.
+    opened = pdf_pdfium.open_document
+    pdf_pdfium.open_document = lambda _data: None
+    try:
+        lines.append(line(f"{pdf.name}, pdfplumber alone", rate(data, pdf.name, 3)))
+    finally:
+        pdf_pdfium.open_document = opened
     scan = scanned_pdf(data)
     if scan is None:
         lines.append("  scanned copy: skipped (the ocr extra is not installed)")

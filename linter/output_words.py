@@ -10,16 +10,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from linter.rulebook import rules_dir, yaml_loader
+from linter.rulebook import SHIPPED_DATA, shipped_data
 
-OUTPUT_WORDS = "messages/output.yaml"  # under the rules folder
+OUTPUT_WORDS = SHIPPED_DATA[0]  # messages/output.yaml, under the rules folder
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
-    import yaml
-
-    return yaml.load((rules_dir() / OUTPUT_WORDS).read_text(encoding="utf-8"), yaml_loader())
+    return shipped_data(OUTPUT_WORDS)
 
 
 def severity_word(severity: str, lang: str) -> str:

@@ -613,9 +613,25 @@ def shipped_packs() -> tuple[Regime, ...]:
     validate = marker is None or not marker.exists()
     read = _Reader(rules_dir().resolve(), None if validate else _recorded(marker))
     packs = load_shipped(rules_dir(), validate=validate, read=read)
+    for name in SHIPPED_DATA:  # recorded with the packs, for `shipped_data`
+        read(rules_dir() / name)
     if read.made and marker is not None:
         _write_marker(marker, read, validated=validate)
     return packs
+
+
+# Shipped YAML files other modules read on every run: their parse is recorded with
+# the packs', so a run that prints text needs no yaml either (~10 ms to import).
+SHIPPED_DATA = ("messages/output.yaml",)
+
+
+@lru_cache(maxsize=8)
+def shipped_data(name: str) -> Any:
+    """The data of a shipped YAML file of `SHIPPED_DATA`, from the recorded parse
+    when the marker holds one, else parsed."""
+    marker = _validated_marker()
+    recorded = _recorded(marker) if marker is not None and marker.exists() else None
+    return _Reader(rules_dir().resolve(), recorded)(rules_dir() / name)[0]
 
 
 def load_shipped(directory: Path, *, validate: bool = True, read=None) -> tuple[Regime, ...]:

@@ -157,3 +157,26 @@ def test_a_spooled_run_holds_one_result_at_a_time(tmp_path):
     )
     assert len(json.loads(out.read_text(encoding="utf-8"))["files"]) == len(paths)
     assert most <= 2, f"{most} results held at once"
+
+
+# Template pieces: plain placeholders, and the ones vformat refuses.
+_PIECES = ("a", "中", " ", "{n}", "{m:>5}", "{n!r}", "{x}", "{{", "}}", "{}", "{0}", "{n.a}")
+_BAD_PIECES = ("{n:{m}}", "{", "}", "{n!z}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + _BAD_PIECES), max_size=8).map("".join))
+def test_a_message_is_filled_as_str_format_fills_it(template):
+    """Templates are parsed once (messages.fill): the text, or the error, is vformat's."""
+    from linter.messages import _FORMATTER, _Values, fill
+
+    values = {"n": "12", "m": "共3件"}
+
+    def outcome(write):
+        try:
+            return write()
+        except Exception as exc:  # the same kind of failure, for a template that has one
+            return type(exc)
+
+    expected = outcome(lambda: _FORMATTER.vformat(template, (), _Values(values)))
+    assert outcome(lambda: fill(template, values)) == expected
