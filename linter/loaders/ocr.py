@@ -26,6 +26,7 @@ from typing import Any
 
 from linter.loaders import InputError
 from linter.loaders.assemble import Grid
+from linter.loaders.pdf_pdfium import LOCK
 
 DPI = 150  # enough for 10.5 pt table figures; OCR time grows with the pixels
 _POINT = 72.0
@@ -115,22 +116,29 @@ def read_pages(data: bytes) -> list[OcrPage]:
     engine = _engine()
     import pypdfium2
 
-    pdf = pypdfium2.PdfDocument(data)
+    with LOCK:
+        pdf = pypdfium2.PdfDocument(data)
     try:
         return [_read_page(engine, image, number, height) for number, image, height in _render(pdf)]
     finally:
-        pdf.close()
+        with LOCK:
+            pdf.close()
 
 
 def _render(pdf: Any) -> Iterator[tuple[int, Any, float]]:
+    """Each page as a grey image. pdfium is not thread-safe (Dask workers check files
+    in threads): every call into it holds the loaders' pdfium lock, the OCR does not."""
     import numpy as np
 
-    for index in range(len(pdf)):
-        page = pdf[index]
-        bitmap = page.render(scale=DPI / _POINT, grayscale=True)
-        image = np.array(bitmap.to_pil().convert("L"))
+    with LOCK:
+        count = len(pdf)
+    for index in range(count):
+        with LOCK:
+            page = pdf[index]
+            bitmap = page.render(scale=DPI / _POINT, grayscale=True)
+            image = np.array(bitmap.to_pil().convert("L"))
+            page.close()
         yield index + 1, image, image.shape[0] * _POINT / DPI
-        page.close()
 
 
 # -- turning the page upright ------------------------------------------------------------
