@@ -45,6 +45,7 @@ _OVERALL_SHARE = re.compile(
 def percentage(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
     partitions = [Partition.from_params(p) for p in params.get("partitions", ())]
     totals = _totals_of_parts(ctx.analysis, partitions)
+    earlier = _in_text_order(totals.values())
     outline = ctx.analysis.outline
     counts = [q for q in ctx.analysis.quantities if q.kind != "percent"]
     percents = [q for q in ctx.analysis.quantities if q.unit == "%"]
@@ -59,15 +60,21 @@ def percentage(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
             actual = part.value / total.value * 100
             if _agrees(actual, stated.value, stated.decimals):
                 continue
-            if _share_of_another_total(doc, outline, totals.values(), stated, part, total):
+            if _share_of_another_total(doc, outline, earlier, stated, part, total):
                 continue
             yield _hit(stated, part, total, actual)
+
+
+def _in_text_order(totals: Iterable[Quantity]) -> tuple[list[int], list[Quantity]]:
+    """The distinct totals sorted by where they stand, and their starts (for bisect)."""
+    distinct = sorted({t.start: t for t in totals}.values(), key=lambda t: t.start)
+    return [t.start for t in distinct], distinct
 
 
 def _share_of_another_total(
     doc: Document,
     outline: Outline,
-    totals: Iterable[Quantity],
+    earlier: tuple[list[int], list[Quantity]],
     stated: Quantity,
     part: Quantity,
     total: Quantity,
@@ -78,10 +85,14 @@ def _share_of_another_total(
     if not _OVERALL_SHARE.search(doc.norm, max(0, stated.start - _REACH), stated.start):
         return False  # "予以公开434件(占39.2%)" is a share of its own list's total
     section = outline.top_section_of(part.line)
-    for other in totals:
-        if other is total or other.start >= part.start or not 0 < part.value <= other.value:
+    begin = doc.norm_line_starts[section.line] if section else 0
+    # Only the totals between the start of the part's section and the part: a walk over
+    # every total for every share is quadratic on a big file.
+    starts, totals = earlier
+    for other in totals[bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, part.start)]:
+        if other.start == total.start or not 0 < part.value <= other.value:
             continue
-        if other.unit != part.unit or outline.top_section_of(other.line) is not section:
+        if other.unit != part.unit:
             continue
         if _agrees(part.value / other.value * 100, stated.value, stated.decimals):
             return True
