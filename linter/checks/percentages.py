@@ -62,6 +62,8 @@ def percentage(doc: Document, params: dict[str, Any], ctx: Context) -> Iterator[
                 continue
             if _share_of_another_total(doc, outline, earlier, stated, part, total):
                 continue
+            if _sibling_exceeds(doc, stated, total, percents, counts):
+                continue
             yield _hit(stated, part, total, actual)
 
 
@@ -95,6 +97,34 @@ def _share_of_another_total(
         if other.unit != part.unit:
             continue
         if _agrees(part.value / other.value * 100, stated.value, stated.decimals):
+            return True
+    return False
+
+
+def _sibling_exceeds(
+    doc: Document,
+    stated: Quantity,
+    total: Quantity,
+    percents: list[Quantity],
+    counts: list[Quantity],
+) -> bool:
+    """A later share of the same sentence is of a figure larger than `total`, so `total` is
+    not the whole the sentence's shares are of: "共公开信息35条,更新1条,其中,机构概况类
+    信息1条,占3%;工作信息类信息19条,占53%" (1 + 19 + 16 of 36, not of the 1 updated).
+    Which whole is meant cannot be named; not judging is the precise choice."""
+    end = doc.norm.find("。", stated.end)
+    line_end = (
+        doc.norm_line_starts[stated.line + 1]
+        if stated.line + 1 < len(doc.norm_line_starts)
+        else len(doc.norm)
+    )
+    end = line_end if end < 0 else min(end, line_end)
+    first = bisect.bisect_right(percents, stated.start, key=_start)
+    for later in percents[first:]:
+        if later.start >= end:
+            break
+        before = _clause_counts(doc, later, counts)
+        if before and before[-1].unit == total.unit and before[-1].value > total.value:
             return True
     return False
 
